@@ -1,0 +1,51 @@
+"""The one place that picks the search engine's DSL module and client.
+
+Documents, mappings and queries are written once against the elasticsearch-dsl
+API. `elasticsearch.dsl` (re-exported by the elasticsearch-dsl package) talks
+to Elasticsearch 8/9; opensearch-py carries a port of the same DSL for
+OpenSearch 2/3. Contract tests build the same definitions with both modules
+and compare the request bodies.
+"""
+
+from functools import cache
+from types import ModuleType
+from typing import Any
+
+from django.conf import settings
+
+ENGINES = ("opensearch", "elasticsearch")
+
+
+def dsl_module(engine: str) -> ModuleType:
+    """The DSL module for an engine: `Document`, `Search`, `Q`, `A`, `analyzer`..."""
+    if engine == "opensearch":
+        import opensearchpy
+
+        return opensearchpy
+    if engine == "elasticsearch":
+        import elasticsearch_dsl
+
+        return elasticsearch_dsl
+    raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
+
+
+def new_client(engine: str, url: str, timeout: float = 5.0) -> Any:
+    if engine == "opensearch":
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=2, retry_on_timeout=True)
+    if engine == "elasticsearch":
+        from elasticsearch import Elasticsearch
+
+        return Elasticsearch(url, request_timeout=timeout, max_retries=2, retry_on_timeout=True)
+    raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
+
+
+@cache
+def client() -> Any:
+    """The configured engine's client, shared by the process."""
+    return new_client(settings.SEARCH_ENGINE, settings.SEARCH_URL, settings.SEARCH_TIMEOUT)
+
+
+def index_name(base: str) -> str:
+    return f"{settings.SEARCH_INDEX_PREFIX}-{base}"

@@ -1,0 +1,5 @@
+"""WebSocket routes of every app, collected in one place for the ASGI router."""
+
+from community.routing import websocket_urlpatterns as community_websockets
+
+websocket_urlpatterns = [*community_websockets]
