@@ -5,8 +5,8 @@ to its own channel), so a pong shows that the socket, the session and the
 channel layer all work.
 """
 
-from django.utils import timezone
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.utils import timezone
 
 
 class PingConsumer(AsyncJsonWebsocketConsumer):
@@ -20,7 +20,7 @@ class PingConsumer(AsyncJsonWebsocketConsumer):
 
     async def receive_json(self, content, **kwargs) -> None:
         if not isinstance(content, dict) or content.get("type") != "ping":
-            await self.send_json({"type": "error", "error": "expected {\"type\": \"ping\"}"})
+            await self.send_json({"type": "error", "error": 'expected {"type": "ping"}'})
             return
         await self.channel_layer.send(
             self.channel_name,

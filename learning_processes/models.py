@@ -47,7 +47,9 @@ class TopicField(models.Model):
 
 class LearningProcessTag(TaggedItemBase):
     content_object = ParentalKey(
-        "learning_processes.LearningProcessPage", on_delete=models.CASCADE, related_name="tagged_items"
+        "learning_processes.LearningProcessPage",
+        on_delete=models.CASCADE,
+        related_name="tagged_items",
     )
 
 
@@ -84,8 +86,12 @@ class LearningProcessPage(Page):
     """A one-year learning process hosted by a German municipality."""
 
     topic_field = models.ForeignKey(
-        TopicField, verbose_name=_("topic field"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="learning_processes",
+        TopicField,
+        verbose_name=_("topic field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="learning_processes",
     )
     year = models.PositiveSmallIntegerField(_("year"))
     summary = models.TextField(_("summary"), max_length=600)
@@ -145,12 +151,20 @@ class PracticePage(Page):
     """A shared practice: how a city tackled a challenge, for others to learn from."""
 
     topic_field = models.ForeignKey(
-        TopicField, verbose_name=_("topic field"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="practices",
+        TopicField,
+        verbose_name=_("topic field"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
     )
     learning_process = models.ForeignKey(
-        LearningProcessPage, verbose_name=_("learning process"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="practices",
+        LearningProcessPage,
+        verbose_name=_("learning process"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practices",
     )
     city = models.CharField(_("city"), max_length=120)
     country = CountryField(_("country"))

@@ -56,4 +56,5 @@ def practice_query(dsl: ModuleType, index: str, text: str, size: int = 10) -> An
     search = search.highlight("title", "summary", "body", fragment_size=160)
     search.aggs.bucket("topic_field", "terms", field="topic_field", size=10)
     search.aggs.bucket("country", "terms", field="country", size=50)
-    return search[:size]
+    # Explicit from/size: the two DSLs serialise slices differently.
+    return search.extra(from_=0, size=size)

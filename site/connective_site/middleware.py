@@ -12,6 +12,8 @@ ADMIN_OVERRIDES = {
     "script-src": ["'self'", "'unsafe-inline'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
+    # The page editor's live preview frames the site from the admin.
+    "frame-ancestors": ["'self'"],
 }
 
 

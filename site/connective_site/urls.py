@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -22,8 +21,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's catch-all comes last so that app URLs above win.
-urlpatterns += i18n_patterns(
-    path("", include(wagtail_urls)),
-    prefix_default_language=False,
-)
+# The interface language follows the browser or the language switch (a cookie),
+# so page URLs stay the same in every language. Wagtail's catch-all comes last.
+urlpatterns += [path("", include(wagtail_urls))]

@@ -21,7 +21,12 @@ from learning_processes.models import (
 
 DEMO_ACCOUNTS = [
     {"role": "admin", "email": "admin@example.org", "password": "connective-admin", "staff": True},
-    {"role": "participant", "email": "participant@example.org", "password": "connective-demo", "staff": False},
+    {
+        "role": "participant",
+        "email": "participant@example.org",
+        "password": "connective-demo",
+        "staff": False,
+    },
 ]
 
 PROCESSES = [
@@ -142,7 +147,11 @@ def seed_accounts() -> list[dict[str, str]]:
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=account["email"],
-            defaults={"email": account["email"], "is_staff": account["staff"], "is_superuser": account["staff"]},
+            defaults={
+                "email": account["email"],
+                "is_staff": account["staff"],
+                "is_superuser": account["staff"],
+            },
         )
         if created:
             user.set_password(account["password"])
@@ -157,11 +166,17 @@ def seed_demo() -> dict[str, Any]:
     home = HomePage.objects.get()
     topics = {t.slug: t for t in TopicField.objects.all()}
     process_index = _child(
-        home, LearningProcessIndexPage, "learning-processes", title="Learning processes",
+        home,
+        LearningProcessIndexPage,
+        "learning-processes",
+        title="Learning processes",
         intro="<p>One-year learning processes: a dialogue event, follow-up activities, outcomes.</p>",
     )
     practice_index = _child(
-        home, PracticeIndexPage, "practices", title="Practices",
+        home,
+        PracticeIndexPage,
+        "practices",
+        title="Practices",
         intro="<p>How other cities solved it: practices shared by the community.</p>",
     )
     processes = {}
@@ -169,14 +184,19 @@ def seed_demo() -> dict[str, Any]:
         data = dict(item)
         slug = data.pop("slug")
         processes[slug] = _child(
-            process_index, LearningProcessPage, slug,
-            topic_field=topics.get(data.pop("topic")), **data,
+            process_index,
+            LearningProcessPage,
+            slug,
+            topic_field=topics.get(data.pop("topic")),
+            **data,
         )
     for item in PRACTICES:
         data = dict(item)
         process_slug = data.pop("process")
         _child(
-            practice_index, PracticePage, data.pop("slug"),
+            practice_index,
+            PracticePage,
+            data.pop("slug"),
             topic_field=topics.get(data.pop("topic")),
             learning_process=processes.get(process_slug) if process_slug else None,
             **data,

@@ -22,11 +22,15 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_processes"] = (
-            LearningProcessPage.objects.live().public().select_related("topic_field")
+            LearningProcessPage.objects.live()
+            .public()
+            .select_related("topic_field")
             .order_by("-year", "title")[:3]
         )
         context["latest_practices"] = (
-            PracticePage.objects.live().public().select_related("topic_field")
+            PracticePage.objects.live()
+            .public()
+            .select_related("topic_field")
             .order_by("-first_published_at")[:3]
         )
         return context

@@ -137,7 +137,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 # --- Background tasks (django-tasks, already a Wagtail dependency) ----------------
 TASKS = {
     "default": {
-        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+        "BACKEND": env.str(
+            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        )
     }
 }
 
@@ -200,8 +202,8 @@ TAGGIT_CASE_INSENSITIVE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# Wagtail's preview panel frames the site itself; nothing else may.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing may frame the site; Wagtail's preview views opt in to SAMEORIGIN themselves.
+X_FRAME_OPTIONS = "DENY"
 PERMISSIONS_POLICY = {
     "camera": [],
     "microphone": [],
@@ -219,7 +221,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],

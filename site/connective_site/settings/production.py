@@ -26,9 +26,5 @@ LANGUAGE_COOKIE_SECURE = True
 CONN_MAX_AGE = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 TASKS = {  # noqa: F405
-    "default": {
-        "BACKEND": env.str(
-            "TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"
-        )
-    }
+    "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }

@@ -21,4 +21,6 @@ class Command(BaseCommand):
             )
         )
         for account in summary["accounts"]:
-            self.stdout.write(f"  {account['role']:<12} {account['email']}  /  {account['password']}")
+            self.stdout.write(
+                f"  {account['role']:<12} {account['email']}  /  {account['password']}"
+            )

@@ -1,0 +1,65 @@
+# Two commands matter on a fresh machine: `make run` and `make test` (see README).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: install run test test-fullstack test-embedded services services-stop lint format \
+        browser-deps worker
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade "pip==26.3"
+	$(PIP) install -q -c constraints.txt -e ".[dev]"
+	touch $@
+
+install: $(STAMP)
+
+# Embedded mode: SQLite, in-memory channel layer, database search, demo content.
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Serving http://$(HOST):$(PORT)/  (Wagtail admin: http://$(HOST):$(PORT)/admin/)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(PY) manage.py db_worker
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+browser-deps: node_modules/.package-lock.json
+	bash tools/services/chromium.sh
+
+services:
+	bash tools/services/postgres.sh start
+	bash tools/services/redis.sh start
+	bash tools/services/opensearch.sh start
+
+services-stop:
+	-bash tools/services/opensearch.sh stop
+	-bash tools/services/redis.sh stop
+	-bash tools/services/postgres.sh stop
+
+# Installs everything, starts PostgreSQL, Redis and OpenSearch, then runs the
+# checks and the whole suite against the full stack and in the embedded mode.
+test: install browser-deps services
+	bash tools/test.sh all
+
+test-fullstack: install browser-deps services
+	bash tools/test.sh fullstack
+
+test-embedded: install browser-deps
+	bash tools/test.sh embedded
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

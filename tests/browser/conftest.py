@@ -1,0 +1,230 @@
+"""Fixtures for the browser tests: a real Chromium driven through Playwright.
+
+Playwright cannot download its own browser builds here, so the tests drive
+Debian's Chromium (`tools/services/chromium.sh` installs it; `CHROMIUM_PATH`
+points elsewhere). axe-core comes from npm (`npm ci` installs it into
+node_modules/). A missing browser or axe-core fails the tests; it never skips.
+
+Every test in this folder is marked `browser`.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in the test thread, and Django
+# refuses ORM calls from a thread with a running loop. The test thread only seeds
+# data and checks it, one call at a time, so the guard can be lifted here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+BROWSER_DIR = Path(__file__).resolve().parent
+AXE_PATH = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+
+# The machine's network reaches only package registries: keep Chromium from
+# phoning home (component updates, sync, QUIC probes) so nothing hangs on it.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+
+# Runs before any page script (through the DevTools protocol, so the page's CSP
+# does not apply to it) and reports every CSP violation to the test through the
+# __reportCspViolation binding, including blocked eval() that logs nothing.
+CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__reportCspViolation({
+    directive: event.effectiveDirective || event.violatedDirective,
+    blocked: event.blockedURI,
+    source: event.sourceFile ? `${event.sourceFile}:${event.lineNumber}` : '',
+    sample: event.sample,
+  });
+});
+"""
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # A conftest's hook sees the whole session's items: mark only this folder's.
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(BROWSER_DIR):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM)
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        pytest.fail(
+            f"Chromium is not installed at {path}: run `bash tools/services/chromium.sh` "
+            "(or `make browser-deps`), or point CHROMIUM_PATH at a Chromium executable.",
+            pytrace=False,
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Any, chromium_path: str) -> Iterator[Any]:
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@dataclass
+class PageProblems:
+    """What went wrong in the page while a test ran: console errors, uncaught
+    exceptions and Content-Security-Policy violations."""
+
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
+
+    def all(self) -> list[str]:
+        return (
+            [f"console error: {m}" for m in self.console_errors]
+            + [f"uncaught exception: {m}" for m in self.page_errors]
+            + [f"CSP violation: {m}" for m in self.csp_violations]
+        )
+
+    def clear(self) -> None:
+        self.console_errors.clear()
+        self.page_errors.clear()
+        self.csp_violations.clear()
+
+
+@pytest.fixture
+def page_problems() -> PageProblems:
+    return PageProblems()
+
+
+@pytest.fixture
+def page(browser: Any, page_problems: PageProblems) -> Iterator[Any]:
+    """A fresh page in its own browser context (no cookies shared between tests),
+    English, desktop-sized; its problems are collected in `page_problems`."""
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+
+    def on_csp_violation(_source: Any, report: dict[str, Any]) -> None:
+        sample = f" sample={report['sample']!r}" if report.get("sample") else ""
+        page_problems.csp_violations.append(
+            f"{report['directive']} blocked {report['blocked']!r} at {report['source']}{sample}"
+        )
+
+    context.expose_binding("__reportCspViolation", on_csp_violation)
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+
+    def on_console(message: Any) -> None:
+        if message.type == "error":
+            location = message.location or {}
+            where = location.get("url", "")
+            if where:
+                where = f" ({where}:{location.get('lineNumber', 0)})"
+            page_problems.console_errors.append(f"{message.text}{where}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: page_problems.page_errors.append(str(error)))
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    if not AXE_PATH.is_file():
+        pytest.fail(
+            f"axe-core is not installed ({AXE_PATH} is missing): run `npm ci` in {REPO_ROOT} "
+            "(or `make browser-deps`).",
+            pytrace=False,
+        )
+    return AXE_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def axe(axe_source: str) -> Callable[..., list[dict[str, Any]]]:
+    """`axe(page)` runs axe-core on the page's current document and returns its
+    violations (WCAG 2.0/2.1 A and AA rules plus best practices).
+
+    The script goes in through page.evaluate(), that is the DevTools protocol,
+    which the page's Content-Security-Policy does not govern, so the page under
+    test keeps its real policy (no bypass_csp) and a violation still shows up.
+    """
+
+    def run(page: Any, context: str | None = None) -> list[dict[str, Any]]:
+        if not page.evaluate("typeof window.axe?.run === 'function'"):
+            page.evaluate(axe_source)
+        return page.evaluate(
+            """async ([context, tags]) => {
+                const results = await window.axe.run(context || document, {
+                    runOnly: {type: 'tag', values: tags},
+                    resultTypes: ['violations'],
+                });
+                return results.violations.map((v) => ({
+                    id: v.id,
+                    impact: v.impact,
+                    help: v.help,
+                    helpUrl: v.helpUrl,
+                    nodes: v.nodes.map((n) => ({
+                        target: n.target,
+                        html: n.html,
+                        summary: n.failureSummary,
+                    })),
+                }));
+            }""",
+            [context, AXE_TAGS],
+        )
+
+    return run
+
+
+def format_violations(violations: list[dict[str, Any]]) -> str:
+    """One block per axe violation: rule, impact, help text and every failing node."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']}"
+            f" ({violation['helpUrl']})"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"    at {target}: {node['html']}")
+            if node.get("summary"):
+                lines.extend(f"        {line}" for line in node["summary"].splitlines())
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def demo_site(live_server: Any, django_db_serialized_rollback: None) -> SimpleNamespace:
+    """The demo content, seeded into the database that `live_server` serves.
+
+    The live server needs a transactional database, which is emptied after each
+    test; the serialized rollback restores what the migrations created (the
+    Wagtail root, the home page, the default site) before each test, and the
+    demo seed adds the rest. `url` is the live server's base URL.
+    """
+    from connective_site.home.demo import seed_demo
+
+    summary = seed_demo()
+    accounts = {account["role"]: account for account in summary["accounts"]}
+    return SimpleNamespace(url=live_server.url, accounts=accounts, summary=summary)
