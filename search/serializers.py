@@ -9,7 +9,10 @@ def practice_to_document(page: Any) -> dict[str, Any]:
     return {
         "title": page.title,
         "summary": page.summary,
-        "body": strip_tags(str(page.body)),
+        "body": "\n".join(
+            strip_tags(str(getattr(page, name)))
+            for name in ("challenge", "approach", "results", "transferability")
+        ),
         "topic_field": page.topic_field.name if page.topic_field_id else None,
         "tags": [tag.name for tag in page.tags.all()],
         "city": page.city,

@@ -7,7 +7,7 @@ from search.backends.database import DatabaseSearchBackend
 pytestmark = pytest.mark.django_db
 
 
-def test_database_fallback_finds_practices_and_counts_facets(demo_site):
+def test_database_fallback_finds_practices_and_counts_facets(practices):
     backend = DatabaseSearchBackend()
     results = backend.search_practices("composting")
     assert [hit.title for hit in results.hits] == [

@@ -27,7 +27,7 @@ def test_node_answers_with_its_engine_and_version(engine_backend):
     assert info["cluster_status"] in {"green", "yellow"}
 
 
-def test_indexed_practice_is_found_by_a_stemmed_accent_folded_query(engine_backend, demo_site):
+def test_indexed_practice_is_found_by_a_stemmed_accent_folded_query(engine_backend, practices):
     for page in PracticePage.objects.live():
         engine_backend.index_practice(page)
     client().indices.refresh(index=index_name("practices"))
@@ -47,7 +47,7 @@ def test_indexed_practice_is_found_by_a_stemmed_accent_folded_query(engine_backe
     assert countries == {"GH": 1, "DE": 1, "VN": 1, "TN": 1}
 
 
-def test_removed_practice_is_no_longer_found(engine_backend, demo_site):
+def test_removed_practice_is_no_longer_found(engine_backend, practices):
     page = PracticePage.objects.get(slug="startup-incubator-tunis")
     engine_backend.index_practice(page, refresh=True)
     assert engine_backend.search_practices("incubator").total == 1

@@ -81,8 +81,9 @@ PRACTICES = [
         "year": 2025,
         "summary": "Organic waste from the central market is composted by two cooperatives and sold "
         "to peri-urban farmers, cutting landfill volumes by a fifth.",
-        "body": "<p>The city provides space and collection; the cooperatives run the composting "
+        "approach": "<p>The city provides space and collection; the cooperatives run the composting "
         "and sales. Weekly market-day collection keeps the organic stream clean.</p>",
+        "challenge": "<p>Market waste was dumped in drains and burnt at night.</p>",
         "tags": ["waste", "composting", "cooperatives"],
     },
     {
@@ -95,8 +96,9 @@ PRACTICES = [
         "year": 2025,
         "summary": "Asphalt schoolyards were unsealed and planted together with pupils; they now "
         "store rainwater and stay several degrees cooler in summer.",
-        "body": "<p>Pupils, parents and the parks department planned each yard together. Maintenance "
+        "approach": "<p>Pupils, parents and the parks department planned each yard together. Maintenance "
         "is shared with school clubs.</p>",
+        "challenge": "<p>Sealed schoolyards heated up to 50 °C in summer and flooded in storms.</p>",
         "tags": ["heat", "schools", "nature-based solutions"],
     },
     {
@@ -109,8 +111,9 @@ PRACTICES = [
         "year": 2026,
         "summary": "Residents file applications online or at assisted kiosks in ward offices; staff "
         "help those who cannot use the online service.",
-        "body": "<p>Assisted digital access kept the service open to older residents while "
+        "approach": "<p>Assisted digital access kept the service open to older residents while "
         "processing times fell.</p>",
+        "challenge": "<p>Long queues at the city hall and residents without internet access.</p>",
         "tags": ["digitalisation", "inclusion"],
     },
     {
@@ -123,7 +126,8 @@ PRACTICES = [
         "year": 2024,
         "summary": "The municipality offers vacant buildings and mentoring to start-ups that work on "
         "recycling and energy efficiency.",
-        "body": "<p>Rent-free space for two years in exchange for pilots with municipal services.</p>",
+        "approach": "<p>Rent-free space for two years in exchange for pilots with municipal services.</p>",
+        "challenge": "<p>Young graduates left the city for lack of jobs.</p>",
         "tags": ["start-ups", "recycling"],
     },
 ]

@@ -241,3 +241,6 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Kosovo is on the DAC list of ODA recipients but has no ISO 3166 code yet.
+COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}
