@@ -19,4 +19,7 @@ class SearchConfig(AppConfig):
     label = "practice_search"
 
     def ready(self) -> None:
+        from search import signals
+
         setting_changed.connect(_reset_search, dispatch_uid="practice_search_reset")
+        signals.connect()

@@ -1,60 +1,130 @@
 """Search documents, written once against the elasticsearch-dsl API.
 
-Each builder takes a DSL module (see engine.dsl_module) and returns the
-Document class for it, so the same definition serves Elasticsearch and
-OpenSearch and can be compared in contract tests.
+Each builder takes a DSL module (see engine.dsl_module) so the same definition
+serves Elasticsearch and OpenSearch and can be compared in contract tests.
+Everything searchable lives in one index (alias `<prefix>-content`), one
+document per page, with a `content_type` field for the facet.
 """
 
+from functools import cache
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+LANGUAGES = ("german", "french", "spanish", "portuguese")
+LANGUAGE_CODES = {"de": "german", "fr": "french", "es": "spanish", "pt": "portuguese"}
 
-def english_analyzer(dsl: ModuleType) -> Any:
-    """English text with accent folding: "Kompostierung" and "compostage" fold alike."""
-    return dsl.analyzer(
-        "cc_english",
-        tokenizer="standard",
-        filter=[
-            "lowercase",
-            "asciifolding",
-            dsl.token_filter("cc_english_stop", type="stop", stopwords="_english_"),
-            dsl.token_filter("cc_english_stemmer", type="stemmer", language="english"),
-        ],
+
+@cache
+def synonyms() -> tuple[str, ...]:
+    lines = SYNONYMS_FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def analyzers(dsl: ModuleType) -> dict[str, Any]:
+    """English with stemming and accent folding; synonyms only at query time."""
+    stop = dsl.token_filter("cc_english_stop", type="stop", stopwords="_english_")
+    stemmer = dsl.token_filter("cc_english_stemmer", type="stemmer", language="english")
+    possessive = dsl.token_filter(
+        "cc_english_possessive", type="stemmer", language="possessive_english"
+    )
+    synonym = dsl.token_filter("cc_synonyms", type="synonym_graph", synonyms=list(synonyms()))
+    base = ["lowercase", "asciifolding"]
+    return {
+        "index": dsl.analyzer(
+            "cc_english", tokenizer="standard", filter=[possessive, *base, stop, stemmer]
+        ),
+        "search": dsl.analyzer(
+            "cc_english_search",
+            tokenizer="standard",
+            filter=[possessive, *base, synonym, stop, stemmer],
+        ),
+        "shingle": dsl.analyzer(
+            "cc_shingle",
+            tokenizer="standard",
+            filter=[
+                "lowercase",
+                "asciifolding",
+                dsl.token_filter("cc_shingle_filter", type="shingle", max_shingle_size=3),
+            ],
+        ),
+    }
+
+
+def _text(dsl: ModuleType, analysis: dict[str, Any], **extra: Any) -> Any:
+    fields = {lang: dsl.Text(analyzer=lang) for lang in LANGUAGES}
+    fields.update(extra.pop("fields", {}))
+    return dsl.Text(
+        analyzer=analysis["index"], search_analyzer=analysis["search"], fields=fields, **extra
     )
 
 
-def practice_document(dsl: ModuleType, index: str) -> type:
-    """A shared practice: how one city solved a municipal challenge."""
-    english = english_analyzer(dsl)
+def content_document(dsl: ModuleType, index: str) -> type:
+    """One searchable page: practice, outcome, learning process (threads later)."""
+    analysis = analyzers(dsl)
 
-    class PracticeDocument(dsl.Document):
-        title = dsl.Text(analyzer=english, fields={"raw": dsl.Keyword()})
-        summary = dsl.Text(analyzer=english)
-        body = dsl.Text(analyzer=english)
+    class ContentDocument(dsl.Document):
+        content_type = dsl.Keyword()
+        title = _text(
+            dsl,
+            analysis,
+            fields={
+                "raw": dsl.Keyword(),
+                "suggest": dsl.SearchAsYouType(analyzer="simple"),
+            },
+        )
+        summary = _text(dsl, analysis)
+        text = _text(dsl, analysis, fields={"shingle": dsl.Text(analyzer=analysis["shingle"])})
+        language = dsl.Keyword()
         topic_field = dsl.Keyword()
+        sdgs = dsl.Integer(multi=True)
         tags = dsl.Keyword(multi=True)
         city = dsl.Keyword()
         country = dsl.Keyword()
+        region = dsl.Keyword()
+        population_band = dsl.Keyword()
         year = dsl.Integer()
+        learning_process = dsl.Keyword()
+        learning_process_title = dsl.Text(analyzer=analysis["index"])
         url = dsl.Keyword(index=False)
         published_at = dsl.Date()
+        # "public", or "space:<id>" for members-only content of one space.
+        visibility = dsl.Keyword()
+        # The page revision indexed, so `search_index --check` can spot stale documents.
+        revision = dsl.Integer()
 
         class Index:
             name = index
             settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
-    return PracticeDocument
+    return ContentDocument
 
 
-def practice_query(dsl: ModuleType, index: str, text: str, size: int = 10) -> Any:
-    """Full-text search over practices, titles weighted above bodies."""
-    search = dsl.Search(index=index)
-    if text:
-        search = search.query(
-            "multi_match", query=text, fields=["title^3", "summary^2", "body"], type="best_fields"
-        )
-    search = search.highlight("title", "summary", "body", fragment_size=160)
-    search.aggs.bucket("topic_field", "terms", field="topic_field", size=10)
-    search.aggs.bucket("country", "terms", field="country", size=50)
-    # Explicit from/size: the two DSLs serialise slices differently.
-    return search.extra(from_=0, size=size)
+FACETS = {
+    "content_type": {"field": "content_type", "size": 10},
+    "topic_field": {"field": "topic_field", "size": 10},
+    "sdgs": {"field": "sdgs", "size": 17},
+    "country": {"field": "country", "size": 60},
+    "region": {"field": "region", "size": 3},
+    "tags": {"field": "tags", "size": 30},
+    "year": {"field": "year", "size": 20},
+}
+SEARCH_FIELDS = [
+    "title^4",
+    "title.german^2",
+    "title.french^2",
+    "title.spanish^2",
+    "title.portuguese^2",
+    "summary^2",
+    "summary.german",
+    "summary.french",
+    "summary.spanish",
+    "summary.portuguese",
+    "text",
+    "text.german",
+    "text.french",
+    "text.spanish",
+    "text.portuguese",
+    "learning_process_title",
+]

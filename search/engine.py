@@ -29,15 +29,39 @@ def dsl_module(engine: str) -> ModuleType:
     raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
 
 
+def helpers_module(engine: str) -> ModuleType:
+    """`bulk` and `scan` for the engine's client."""
+    if engine == "opensearch":
+        from opensearchpy import helpers
+
+        return helpers
+    if engine == "elasticsearch":
+        from elasticsearch import helpers
+
+        return helpers
+    raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
+
+
+def connection_errors(engine: str) -> tuple[type[Exception], ...]:
+    """Exceptions that mean "the engine is unreachable", for the database fallback."""
+    if engine == "opensearch":
+        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+
+        return (ConnectionError, ConnectionTimeout)
+    from elastic_transport import ConnectionError, ConnectionTimeout
+
+    return (ConnectionError, ConnectionTimeout)
+
+
 def new_client(engine: str, url: str, timeout: float = 5.0) -> Any:
     if engine == "opensearch":
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[url], timeout=timeout, max_retries=2, retry_on_timeout=True)
+        return OpenSearch(hosts=[url], timeout=timeout, max_retries=1, retry_on_timeout=False)
     if engine == "elasticsearch":
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(url, request_timeout=timeout, max_retries=2, retry_on_timeout=True)
+        return Elasticsearch(url, request_timeout=timeout, max_retries=1, retry_on_timeout=False)
     raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
 
 
@@ -49,3 +73,8 @@ def client() -> Any:
 
 def index_name(base: str) -> str:
     return f"{settings.SEARCH_INDEX_PREFIX}-{base}"
+
+
+def content_alias() -> str:
+    """The alias every search goes through; it points at one versioned index."""
+    return index_name("content")

@@ -1,23 +1,135 @@
-"""Turn content pages into the plain dicts that search documents hold."""
+"""Turn content pages into the plain dicts that search documents hold.
+
+`INDEXED_MODELS` is the list of what search indexes; `document_for()` returns
+None for anything that must not be found (draft, unpublished, private).
+"""
 
 from typing import Any
 
 from django.utils.html import strip_tags
+from wagtail.models import Page
+
+from learning_processes.countries import region_of
+from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
+
+PUBLIC = "public"
 
 
-def practice_to_document(page: Any) -> dict[str, Any]:
+def _plain(*values: Any) -> str:
+    return "\n".join(strip_tags(str(v)) for v in values if v)
+
+
+def _tag_names(page: Page) -> list[str]:
+    # Through the tagged items, so a prefetch of tagged_items__tag serves a bulk rebuild.
+    return sorted(item.tag.name for item in page.tagged_items.all())
+
+
+def _common(page: Page, content_type: str) -> dict[str, Any]:
     return {
+        "content_type": content_type,
         "title": page.title,
+        "url": page.url,
+        "published_at": page.last_published_at or page.first_published_at,
+        "visibility": PUBLIC,
+        "revision": page.live_revision_id,
+    }
+
+
+def practice_to_document(page: PracticePage) -> dict[str, Any]:
+    process = page.learning_process
+    return {
+        **_common(page, "practice"),
         "summary": page.summary,
-        "body": "\n".join(
-            strip_tags(str(getattr(page, name)))
-            for name in ("challenge", "approach", "results", "transferability")
+        "text": _plain(
+            page.challenge, page.approach, page.results, page.resources_needed, page.transferability
         ),
         "topic_field": page.topic_field.name if page.topic_field_id else None,
-        "tags": [tag.name for tag in page.tags.all()],
+        "sdgs": [goal.number for goal in page.sdgs.all()],
+        "tags": _tag_names(page),
         "city": page.city,
-        "country": str(page.country.code) if page.country else None,
+        "country": page.country.code or None,
+        "region": region_of(page.country.code),
+        "population_band": page.population_band or None,
         "year": page.year,
-        "url": page.url,
-        "published_at": page.first_published_at,
+        "learning_process": str(process.pk) if process else None,
+        "learning_process_title": process.title if process else None,
     }
+
+
+def process_to_document(page: LearningProcessPage) -> dict[str, Any]:
+    partners = list(page.partners.all())
+    countries = sorted({p.country.code for p in partners if p.country})
+    return {
+        **_common(page, "learning_process"),
+        "summary": page.summary,
+        "text": _plain(page.background, page.learning_goals, page.contribution, page.host_name),
+        "topic_field": page.topic_field.name if page.topic_field_id else None,
+        "sdgs": [goal.number for goal in page.sdgs.all()],
+        "tags": _tag_names(page),
+        "city": page.host_city,
+        "country": ["DE", *countries],
+        "region": sorted({"germany", *(region_of(code) for code in countries)}),
+        "year": page.year,
+        "learning_process": str(page.pk),
+        "learning_process_title": page.title,
+    }
+
+
+def outcome_to_document(page: OutcomePage) -> dict[str, Any]:
+    process = page.get_parent().specific
+    return {
+        **_common(page, "outcome"),
+        "summary": strip_tags(str(page.results))[:600],
+        "text": _plain(page.results, page.lessons_learned, page.next_steps),
+        "topic_field": process.topic_field.name if process.topic_field_id else None,
+        "sdgs": [goal.number for goal in process.sdgs.all()],
+        "tags": _tag_names(process),
+        "city": process.host_city,
+        "country": "DE",
+        "region": "germany",
+        "year": (page.first_published_at or page.last_published_at).year
+        if page.first_published_at
+        else process.year,
+        "learning_process": str(process.pk),
+        "learning_process_title": process.title,
+    }
+
+
+INDEXED_MODELS: dict[type[Page], tuple[str, Any]] = {
+    PracticePage: ("practice", practice_to_document),
+    LearningProcessPage: ("learning_process", process_to_document),
+    OutcomePage: ("outcome", outcome_to_document),
+}
+
+
+def doc_id(content_type: str, pk: int) -> str:
+    return f"{content_type}-{pk}"
+
+
+def is_indexed(model: type) -> bool:
+    return model in INDEXED_MODELS
+
+
+def document_for(page: Page) -> dict[str, Any] | None:
+    """The document body for a page, or None when the page must not be searchable."""
+    content_type, serialize = INDEXED_MODELS[type(page)]
+    if not page.live or page.get_view_restrictions().exists():
+        return None
+    return serialize(page)
+
+
+def searchable_querysets():
+    """Every page that should be in the index, with what the serializers read."""
+    yield (
+        PracticePage.objects.live()
+        .public()
+        .select_related("topic_field", "learning_process")
+        .prefetch_related("sdgs", "tagged_items__tag")
+    )
+    yield (
+        LearningProcessPage.objects.live()
+        .public()
+        .select_related("topic_field")
+        .prefetch_related("sdgs", "tagged_items__tag", "partners")
+    )
+    yield OutcomePage.objects.live().public()

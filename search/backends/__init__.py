@@ -1,14 +1,15 @@
 """Search backends behind one interface, chosen by settings.SEARCH_ENGINE.
 
 Shaped after wagtail.search.backends: a small base class, a database fallback
-for the embedded mode, and one implementation for Elasticsearch and OpenSearch.
+for the embedded mode (and for when the engine is down), and one implementation
+for Elasticsearch and OpenSearch.
 """
 
 from functools import cache
 
 from django.conf import settings
 
-from search.backends.base import SearchBackend, SearchHit, SearchResults
+from search.backends.base import SearchBackend
 
 
 @cache
@@ -23,4 +24,4 @@ def get_backend() -> SearchBackend:
     return EngineSearchBackend(engine)
 
 
-__all__ = ["SearchBackend", "SearchHit", "SearchResults", "get_backend"]
+__all__ = ["SearchBackend", "get_backend"]

@@ -1,22 +1,6 @@
-from dataclasses import dataclass, field
 from typing import Any
 
-
-@dataclass(frozen=True)
-class SearchHit:
-    id: str
-    title: str
-    url: str
-    summary: str = ""
-    highlight: str = ""
-    score: float | None = None
-
-
-@dataclass
-class SearchResults:
-    total: int
-    hits: list[SearchHit]
-    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+from search.queries import SearchQuery, SearchResults
 
 
 class SearchBackend:
@@ -28,14 +12,8 @@ class SearchBackend:
         """Describe the engine; raise if it does not answer."""
         raise NotImplementedError
 
-    def setup(self) -> None:
-        """Create what the engine needs (indices, aliases); idempotent."""
-
-    def index_practice(self, page: Any) -> None:
+    def search(self, query: SearchQuery) -> SearchResults:
         raise NotImplementedError
 
-    def remove_practice(self, page_id: int) -> None:
-        raise NotImplementedError
-
-    def search_practices(self, text: str, size: int = 10) -> SearchResults:
+    def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
         raise NotImplementedError

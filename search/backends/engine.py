@@ -3,17 +3,14 @@
 from typing import Any
 
 from search import engine as engine_mod
-from search.backends.base import SearchBackend, SearchHit, SearchResults
-from search.documents import practice_document, practice_query
-from search.serializers import practice_to_document
+from search.backends.base import SearchBackend
+from search.queries import SearchQuery, SearchResults, build_search, build_suggest, parse_response
 
 
 class EngineSearchBackend(SearchBackend):
     def __init__(self, engine: str) -> None:
         self.name = engine
         self.dsl = engine_mod.dsl_module(engine)
-        self.practice_index = engine_mod.index_name("practices")
-        self.PracticeDocument = practice_document(self.dsl, self.practice_index)
 
     @property
     def client(self) -> Any:
@@ -32,41 +29,19 @@ class EngineSearchBackend(SearchBackend):
             "cluster_status": health["status"],
         }
 
-    def setup(self) -> None:
-        index = self.PracticeDocument._index
-        if not index.exists(using=self.client):
-            self.PracticeDocument.init(using=self.client)
+    def search(self, query: SearchQuery) -> SearchResults:
+        body = build_search(self.dsl, engine_mod.content_alias(), query).to_dict()
+        response = self.client.search(index=engine_mod.content_alias(), body=body)
+        return parse_response(query, response, self.name)
 
-    def index_practice(self, page: Any, refresh: bool = False) -> None:
-        data = practice_to_document(page)
-        doc = self.PracticeDocument(meta={"id": page.pk}, **data)
-        doc.save(using=self.client, refresh=refresh)
-
-    def remove_practice(self, page_id: int) -> None:
-        self.client.delete(index=self.practice_index, id=page_id, ignore=[404])
-
-    def search_practices(self, text: str, size: int = 10) -> SearchResults:
-        response = practice_query(self.dsl, self.practice_index, text, size).using(self.client)
-        result = response.execute()
-        hits = []
-        for hit in result:
-            highlight = getattr(hit.meta, "highlight", None)
-            fragments = []
-            if highlight:
-                for name in ("summary", "body", "title"):
-                    fragments.extend(getattr(highlight, name, []))
-            hits.append(
-                SearchHit(
-                    id=hit.meta.id,
-                    title=hit.title,
-                    url=hit.url,
-                    summary=getattr(hit, "summary", "") or "",
-                    highlight=" … ".join(fragments[:2]),
-                    score=hit.meta.score,
-                )
-            )
-        facets = {
-            name: [(bucket.key, bucket.doc_count) for bucket in result.aggregations[name].buckets]
-            for name in ("topic_field", "country")
-        }
-        return SearchResults(total=result.hits.total.value, hits=hits, facets=facets)
+    def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
+        body = build_suggest(self.dsl, engine_mod.content_alias(), prefix, visibility).to_dict()
+        response = self.client.search(index=engine_mod.content_alias(), body=body)
+        return [
+            {
+                "title": hit["_source"]["title"],
+                "url": hit["_source"]["url"],
+                "type": hit["_source"]["content_type"],
+            }
+            for hit in response["hits"]["hits"]
+        ]

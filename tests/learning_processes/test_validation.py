@@ -15,6 +15,8 @@ from learning_processes.models import (
 )
 from learning_processes.models.processes import DIALOGUE_EVENT_DURATION
 
+pytestmark = pytest.mark.django_db
+
 START = timezone.make_aware(dt.datetime(2026, 6, 9, 9, 0))
 
 

@@ -3,15 +3,14 @@ import pytest
 from tests.factories import PracticeFactory
 
 
-@pytest.fixture
-def practices(db):
+def make_practices() -> list:
     """Four practices from four countries, written for the search tests."""
     return [
         PracticeFactory(
             title="Composting market waste with women's cooperatives",
             slug="market-waste-composting-kumasi",
             summary="Organic waste from the central market is composted by cooperatives.",
-            approach="<p>Cooperatives run the composting and sell to farmers.</p>",
+            approach="<p>Cooperatives run the composting and sell the compost to farmers.</p>",
             city="Kumasi",
             country="GH",
         ),
@@ -35,3 +34,8 @@ def practices(db):
             country="TN",
         ),
     ]
+
+
+@pytest.fixture
+def practices(db):
+    return make_practices()

@@ -1,56 +1,192 @@
-"""Practices indexed through the DSL are found on a real search-engine node."""
+"""Search on a real engine node: analysis, facets, outbox, rebuild, drift, fallback."""
+
+import threading
 
 import pytest
+from django.test import override_settings
+from django.utils import timezone
 
 from learning_processes.models import PracticePage
+from search import engine, indexing
 from search.backends import get_backend
-from search.engine import client, index_name
+from search.models import IndexOutbox
+from search.queries import SearchQuery
+from search.service import run_search
+from tests.factories import PracticeFactory
 
 pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 
+DEAD_ENGINE = {"SEARCH_URL": "http://127.0.0.1:1", "SEARCH_TIMEOUT": 1}
+
+
+def drop_indices() -> None:
+    client = engine.client()
+    for name in client.indices.get(index=f"{engine.content_alias()}*"):
+        client.indices.delete(index=name)
+
 
 @pytest.fixture
-def engine_backend(settings):
-    backend = get_backend()
-    index = index_name("practices")
-    client().indices.delete(index=index, ignore_unavailable=True)
-    backend.setup()
-    yield backend
-    client().indices.delete(index=index, ignore_unavailable=True)
+def engine_index():
+    drop_indices()
+    indexing.ensure_index()
+    yield
+    drop_indices()
 
 
-def test_node_answers_with_its_engine_and_version(engine_backend):
-    info = engine_backend.ping()
+@pytest.fixture
+def indexed(engine_index, practices):
+    result = indexing.drain_outbox(refresh=True)
+    assert result.failed == 0
+    return practices
+
+
+def search(text="", **filters) -> "SearchResults":  # noqa: F821
+    query = SearchQuery(text=text, filters={k: tuple(v) for k, v in filters.items()})
+    return get_backend().search(query)
+
+
+def titles(results) -> list[str]:
+    return [hit.title for hit in results.hits]
+
+
+def test_node_answers_with_its_engine_and_version():
+    info = get_backend().ping()
     assert info["backend"] == "opensearch"
     assert info["distribution"] == "opensearch"
     assert info["version"].split(".")[0] in {"2", "3"}
     assert info["cluster_status"] in {"green", "yellow"}
 
 
-def test_indexed_practice_is_found_by_a_stemmed_accent_folded_query(engine_backend, practices):
-    for page in PracticePage.objects.live():
-        engine_backend.index_practice(page)
-    client().indices.refresh(index=index_name("practices"))
-
-    results = engine_backend.search_practices("composted cooperative")
-    assert results.total >= 1
-    assert results.hits[0].title == "Composting market waste with women's cooperatives"
-    assert "<em>" in results.hits[0].highlight
-
-    # "Da Nang" is stored as written; accent folding lets "servíce" match "service".
-    folded = engine_backend.search_practices("one-stop servíce desk")
-    assert folded.hits[0].title == "A one-stop service desk online and on site"
-
-    everything = engine_backend.search_practices("")
-    assert everything.total == 4
-    countries = dict(everything.facets["country"])
-    assert countries == {"GH": 1, "DE": 1, "VN": 1, "TN": 1}
+def test_published_practices_reach_the_index_through_the_outbox(engine_index, practices):
+    assert IndexOutbox.objects.pending().count() >= len(practices)
+    result = indexing.drain_outbox(refresh=True)
+    assert result.processed >= len(practices) and result.failed == 0
+    assert IndexOutbox.objects.pending().count() == 0
+    assert search().total == 4
 
 
-def test_removed_practice_is_no_longer_found(engine_backend, practices):
-    page = PracticePage.objects.get(slug="startup-incubator-tunis")
-    engine_backend.index_practice(page, refresh=True)
-    assert engine_backend.search_practices("incubator").total == 1
-    engine_backend.remove_practice(page.pk)
-    client().indices.refresh(index=index_name("practices"))
-    assert engine_backend.search_practices("incubator").total == 0
+def test_stemming_accent_folding_and_synonyms(indexed):
+    hit = search("composted cooperative").hits[0]
+    assert hit.title == "Composting market waste with women's cooperatives"
+    assert "<mark>" in hit.title_highlight or any("<mark>" in h for h in hit.highlights)
+    assert (
+        titles(search("one-stop servíce desk"))[0] == "A one-stop service desk online and on site"
+    )
+    # "garbage" is a synonym of "waste" in search/data/synonyms.txt.
+    assert "Composting market waste with women's cooperatives" in titles(search("garbage"))
+
+
+def test_facets_count_and_filters_combine(indexed):
+    everything = search()
+    assert dict(everything.facets["country"]) == {"GH": 1, "DE": 1, "VN": 1, "TN": 1}
+    assert dict(everything.facets["region"]) == {"global_south": 3, "germany": 1}
+    filtered = search(region=["global_south"], country=["GH", "DE"])
+    assert titles(filtered) == ["Composting market waste with women's cooperatives"]
+    # Multi-select: the country facet still offers the other countries of the region.
+    assert dict(filtered.facets["country"]) == {"GH": 1, "VN": 1, "TN": 1}
+    assert dict(filtered.facets["region"]) == {"global_south": 1, "germany": 1}
+
+
+def test_misspelling_gets_a_did_you_mean(indexed):
+    results = search("compostng")
+    assert results.suggestion == "composting"
+
+
+def test_type_ahead_suggests_titles(indexed):
+    suggestions = get_backend().suggest("unsea")
+    assert [s["title"] for s in suggestions] == ["Unsealed schoolyards as cooling islands"]
+
+
+def test_unpublished_and_deleted_pages_leave_the_index(indexed):
+    tunis = PracticePage.objects.get(slug="startup-incubator-tunis")
+    tunis.unpublish()
+    kumasi = PracticePage.objects.get(slug="market-waste-composting-kumasi")
+    kumasi.delete()
+    indexing.drain_outbox(refresh=True)
+    assert search("incubator").total == 0
+    assert search("composting").total == 0
+    assert search().total == 2
+
+
+def test_stopped_engine_delays_updates_but_loses_none(engine_index):
+    with override_settings(**DEAD_ENGINE):
+        practice = PracticeFactory(
+            title="Rainwater harvesting in schools", city="Nairobi", country="KE"
+        )
+        result = indexing.process_outbox()
+        assert result.failed >= 1
+        row = IndexOutbox.objects.get(object_id=practice.pk)
+        assert row.attempts == 1 and row.available_at > timezone.now()
+        assert "Connection" in row.last_error
+        # Searching meanwhile answers from the database, marked as degraded.
+        fallback = run_search(SearchQuery(text="rainwater"))
+        assert fallback.degraded and fallback.backend == "database"
+        assert titles(fallback) == ["Rainwater harvesting in schools"]
+    IndexOutbox.objects.update(available_at=timezone.now())
+    assert indexing.drain_outbox(refresh=True).failed == 0
+    assert titles(search("rainwater")) == ["Rainwater harvesting in schools"]
+    assert indexing.check().ok
+
+
+def test_check_reports_drift(indexed):
+    assert indexing.check().ok
+    engine.client().delete(
+        index=engine.content_alias(),
+        id=f"practice-{indexed[0].pk}",
+        refresh=True,
+    )
+    drift = indexing.check()
+    assert drift.missing == [f"practice-{indexed[0].pk}"]
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="drifted"):
+        call_command("search_index", "--check")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rebuild_swaps_the_alias_without_failed_searches_or_lost_edits(engine_index, monkeypatch):
+    from tests.search.conftest import make_practices
+
+    make_practices()
+    indexing.drain_outbox(refresh=True)
+    old_index = indexing.alias_targets()
+    stop = threading.Event()
+    outcomes = {"ok": 0, "failed": 0}
+
+    def keep_searching():
+        while not stop.is_set():
+            try:
+                assert search("").total >= 1
+                outcomes["ok"] += 1
+            except Exception:  # noqa: BLE001 - counted, asserted below
+                outcomes["failed"] += 1
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+
+    original = indexing.iter_documents
+    edited = {}
+
+    def iter_with_concurrent_edits(index):
+        for number, action in enumerate(original(index)):
+            if number == 1:
+                # An edit and a new page land while the bulk load is under way.
+                page = PracticePage.objects.get(slug="startup-incubator-tunis")
+                page.title = "A municipal incubator for circular start-ups"
+                page.save_revision().publish()
+                edited["new"] = PracticeFactory(title="Solar street lights in Kisumu", country="KE")
+            yield action
+
+    monkeypatch.setattr(indexing, "iter_documents", iter_with_concurrent_edits)
+    try:
+        result = indexing.rebuild()
+    finally:
+        stop.set()
+        searcher.join(timeout=10)
+    assert outcomes["failed"] == 0 and outcomes["ok"] > 0
+    assert result.replayed >= 2
+    assert indexing.alias_targets() == [result.index] != old_index
+    assert result.removed_indices == old_index
+    assert titles(search("circular start-ups"))[0] == "A municipal incubator for circular start-ups"
+    assert titles(search("solar street lights")) == ["Solar street lights in Kisumu"]
+    assert indexing.check().ok

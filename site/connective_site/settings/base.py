@@ -38,7 +38,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_countries",
@@ -239,6 +241,9 @@ LOGGING = {
         # One line per page action and per task is noise outside debugging.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "opensearch": {"level": "WARNING"},
+        "opensearchpy.trace": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 

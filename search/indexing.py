@@ -1,0 +1,292 @@
+"""Keeping the engine's index in step with the database.
+
+* `enqueue_index(page)`: the only way content changes reach search. It writes an
+  outbox row in the caller's transaction and, once that commits, asks the
+  background task to drain the outbox.
+* `process_outbox()`: drains due rows with bulk requests; a failure leaves the
+  rows in place with a back-off, so a stopped engine delays updates but loses none.
+* `rebuild()`: a fresh versioned index filled with bulk requests, then the alias
+  swapped atomically; edits made meanwhile are replayed from the outbox.
+* `check()`: compares the database with the index and reports drift.
+"""
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from search import engine
+from search.documents import content_document
+from search.models import IndexOutbox
+from search.serializers import INDEXED_MODELS, doc_id, document_for, searchable_querysets
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 500
+MAX_BACKOFF = timedelta(minutes=10)
+
+
+def engine_enabled() -> bool:
+    return settings.SEARCH_ENGINE in engine.ENGINES
+
+
+# --- the outbox ---------------------------------------------------------------------
+
+
+def enqueue_index(page: Page) -> None:
+    """Record that `page` must be re-indexed; call inside the changing transaction."""
+    if not engine_enabled() or type(page) not in INDEXED_MODELS:
+        return
+    IndexOutbox.objects.create(
+        content_type=ContentType.objects.get_for_model(type(page)), object_id=page.pk
+    )
+    transaction.on_commit(_kick_worker)
+
+
+def _kick_worker() -> None:
+    from search.tasks import process_search_outbox
+
+    try:
+        process_search_outbox.enqueue()
+    except Exception:  # noqa: BLE001 - the periodic worker drains the outbox anyway
+        logger.exception("could not enqueue the search outbox task")
+
+
+def _actions_for(rows: Iterable[IndexOutbox], index: str) -> list[dict[str, Any]]:
+    """Bulk actions from the current database state of each row's page."""
+    wanted: dict[type[Page], set[int]] = {}
+    for row in rows:
+        model = row.content_type.model_class()
+        if model in INDEXED_MODELS:
+            wanted.setdefault(model, set()).add(row.object_id)
+    actions = []
+    for model, ids in wanted.items():
+        content_type = INDEXED_MODELS[model][0]
+        found = {page.pk: page for page in model.objects.filter(pk__in=ids)}
+        for pk in sorted(ids):
+            page = found.get(pk)
+            body = document_for(page) if page is not None else None
+            if body is None:
+                actions.append(
+                    {"_op_type": "delete", "_index": index, "_id": doc_id(content_type, pk)}
+                )
+            else:
+                actions.append(
+                    {
+                        "_op_type": "index",
+                        "_index": index,
+                        "_id": doc_id(content_type, pk),
+                        "_source": body,
+                    }
+                )
+    return actions
+
+
+def _bulk(
+    actions: list[dict[str, Any]], refresh: bool = False, require_alias: bool = False
+) -> None:
+    if not actions:
+        return
+    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    extra = {"require_alias": "true"} if require_alias else {}
+    _, errors = helpers.bulk(
+        engine.client(),
+        actions,
+        raise_on_error=False,
+        refresh=refresh,
+        chunk_size=BATCH_SIZE,
+        **extra,
+    )
+    # Deleting what is not there is fine; anything else is a real failure.
+    real = [e for e in errors if next(iter(e.values())).get("status") != 404]
+    if real:
+        raise RuntimeError(f"{len(real)} bulk errors, first: {real[0]}")
+
+
+@dataclass
+class OutboxResult:
+    processed: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def process_outbox(limit: int = BATCH_SIZE, refresh: bool = False) -> OutboxResult:
+    """Write due outbox rows to the index; on failure, back off and keep them."""
+    result = OutboxResult()
+    if not engine_enabled():
+        return result
+    with transaction.atomic():
+        rows = list(
+            IndexOutbox.objects.due()
+            .select_related("content_type")
+            .select_for_update(skip_locked=True)
+            .order_by("id")[:limit]
+        )
+        if not rows:
+            return result
+        try:
+            ensure_index()
+            # require_alias: never let the engine auto-create a concrete index by that name.
+            _bulk(_actions_for(rows, engine.content_alias()), refresh=refresh, require_alias=True)
+        except Exception as exc:  # noqa: BLE001 - any engine failure is retried later
+            now = timezone.now()
+            for row in rows:
+                row.attempts += 1
+                backoff = min(timedelta(seconds=2**row.attempts), MAX_BACKOFF)
+                row.available_at = now + backoff
+                row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+            IndexOutbox.objects.bulk_update(rows, ["attempts", "available_at", "last_error"])
+            result.failed = len(rows)
+            result.errors.append(rows[0].last_error)
+            logger.warning("search outbox: %s rows kept for retry: %s", len(rows), exc)
+            return result
+        IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(processed_at=timezone.now())
+        result.processed = len(rows)
+    return result
+
+
+def drain_outbox(refresh: bool = False) -> OutboxResult:
+    """Process every due row now (management command, tests)."""
+    total = OutboxResult()
+    while True:
+        step = process_outbox(refresh=refresh)
+        total.processed += step.processed
+        total.failed += step.failed
+        total.errors += step.errors
+        if step.failed or not step.processed:
+            return total
+
+
+# --- index lifecycle ------------------------------------------------------------------
+
+
+def document_class(index: str) -> type:
+    return content_document(engine.dsl_module(settings.SEARCH_ENGINE), index)
+
+
+def _versioned_name() -> str:
+    return f"{engine.content_alias()}-{timezone.now():%Y%m%d%H%M%S%f}"
+
+
+def alias_targets() -> list[str]:
+    client = engine.client()
+    alias = engine.content_alias()
+    if not client.indices.exists_alias(name=alias):
+        return []
+    return sorted(client.indices.get_alias(name=alias))
+
+
+def ensure_index() -> str:
+    """Create the first versioned index behind the alias if there is none."""
+    targets = alias_targets()
+    if targets:
+        return targets[0]
+    name = _versioned_name()
+    document_class(name).init(using=engine.client())
+    engine.client().indices.update_aliases(
+        body={"actions": [{"add": {"index": name, "alias": engine.content_alias()}}]}
+    )
+    return name
+
+
+def iter_documents(index: str) -> Iterator[dict[str, Any]]:
+    # The querysets hold only live, public pages, so the serializer is called directly.
+    for queryset in searchable_querysets():
+        content_type, serialize = INDEXED_MODELS[queryset.model]
+        for page in queryset.iterator(chunk_size=BATCH_SIZE):
+            yield {
+                "_index": index,
+                "_id": doc_id(content_type, page.pk),
+                "_source": serialize(page),
+            }
+
+
+@dataclass
+class RebuildResult:
+    index: str
+    documents: int
+    replayed: int
+    seconds: float
+    removed_indices: list[str]
+
+
+def rebuild() -> RebuildResult:
+    """Build a fresh index and swap the alias to it without a moment of downtime."""
+    import time
+
+    started = time.perf_counter()
+    client = engine.client()
+    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    alias = engine.content_alias()
+    # Edits from here on are replayed onto the new index before and after the swap.
+    marker = IndexOutbox.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    name = _versioned_name()
+    document_class(name).init(using=client)
+    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
+    count, _ = helpers.bulk(
+        client, iter_documents(name), chunk_size=BATCH_SIZE, request_timeout=120
+    )
+    client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
+
+    def replay() -> int:
+        rows = list(IndexOutbox.objects.filter(id__gt=marker).select_related("content_type"))
+        _bulk(_actions_for(rows, name))
+        return len(rows)
+
+    replayed = replay()
+    client.indices.refresh(index=name)
+    old = alias_targets()
+    actions = [{"remove": {"index": index, "alias": alias}} for index in old]
+    actions.append({"add": {"index": name, "alias": alias}})
+    client.indices.update_aliases(body={"actions": actions})
+    # Anything processed into the old index between the replay and the swap.
+    replayed += replay()
+    client.indices.refresh(index=name)
+    for index in old:
+        client.indices.delete(index=index, ignore_unavailable=True)
+    return RebuildResult(name, count, replayed, time.perf_counter() - started, old)
+
+
+@dataclass
+class Drift:
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    pending_outbox: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+
+def check() -> Drift:
+    """What the index lacks, holds in excess, or holds in an old revision."""
+    client = engine.client()
+    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    client.indices.refresh(index=engine.content_alias())
+    expected: dict[str, int | None] = {}
+    for queryset in searchable_querysets():
+        content_type = INDEXED_MODELS[queryset.model][0]
+        for pk, revision in queryset.values_list("id", "live_revision_id").iterator(
+            chunk_size=BATCH_SIZE
+        ):
+            expected[doc_id(content_type, pk)] = revision
+    indexed = {
+        hit["_id"]: hit["_source"].get("revision")
+        for hit in helpers.scan(
+            client, index=engine.content_alias(), query={"_source": ["revision"]}, size=1000
+        )
+    }
+    return Drift(
+        missing=sorted(set(expected) - set(indexed)),
+        extra=sorted(set(indexed) - set(expected)),
+        stale=sorted(k for k in set(expected) & set(indexed) if expected[k] != indexed[k]),
+        pending_outbox=IndexOutbox.objects.pending().count(),
+    )

@@ -1,0 +1,220 @@
+"""The search request and how it becomes an engine query, written once for both DSLs.
+
+Facets are multi-select: a facet's own filter is left out of its counts (each
+facet aggregation filters by the *other* facets), while hits are narrowed by all
+of them through `post_filter`. Every part, aggregations and suggestions
+included, is restricted to what the viewer may see.
+"""
+
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from search.documents import FACETS, SEARCH_FIELDS
+
+SORTS = ("relevance", "date")
+MAX_PAGE_SIZE = 50
+MAX_QUERY_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    page_size: int = 10
+    # What the viewer may open: "public" plus "space:<id>" for each of their spaces.
+    visibility: tuple[str, ...] = ("public",)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class SearchHit:
+    id: str
+    content_type: str
+    title: str
+    url: str
+    summary: str = ""
+    highlights: list[str] = field(default_factory=list)
+    title_highlight: str = ""
+    score: float | None = None
+    source: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    suggestion: str | None = None
+    backend: str = ""
+    degraded: bool = False
+
+
+def _facet_filter(dsl: ModuleType, name: str, values: tuple[str, ...]) -> Any:
+    return dsl.Q("terms", **{FACETS[name]["field"]: list(values)})
+
+
+def _text_query(dsl: ModuleType, text: str) -> Any:
+    return dsl.Q(
+        "bool",
+        must=[
+            dsl.Q(
+                "multi_match",
+                query=text,
+                fields=SEARCH_FIELDS,
+                type="best_fields",
+                minimum_should_match="2<75%",
+            )
+        ],
+        should=[dsl.Q("match_phrase", title={"query": text, "boost": 3, "slop": 2})],
+    )
+
+
+def build_search(dsl: ModuleType, index: str, query: SearchQuery) -> Any:
+    visible = dsl.Q("terms", visibility=list(query.visibility))
+    search = dsl.Search(index=index)
+    search = search.query(
+        dsl.Q(
+            "bool",
+            must=[_text_query(dsl, query.text) if query.text else dsl.Q("match_all")],
+            filter=[visible],
+        )
+    )
+    active = {name: values for name, values in query.filters.items() if values and name in FACETS}
+    if active:
+        search = search.post_filter(
+            dsl.Q("bool", filter=[_facet_filter(dsl, n, v) for n, v in sorted(active.items())])
+        )
+    for name, spec in FACETS.items():
+        others = [_facet_filter(dsl, n, v) for n, v in sorted(active.items()) if n != name]
+        bucket = search.aggs.bucket(name, "filter", filter=dsl.Q("bool", filter=others))
+        bucket.bucket("values", "terms", field=spec["field"], size=spec["size"])
+    if query.text:
+        search = (
+            search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+            .highlight("title", number_of_fragments=0)
+            .highlight("summary", "text", fragment_size=160, number_of_fragments=2)
+        )
+        search = search.suggest(
+            "did_you_mean",
+            query.text,
+            phrase={
+                "field": "text.shingle",
+                "size": 1,
+                "gram_size": 3,
+                "max_errors": 2,
+                "direct_generator": [{"field": "text.shingle", "suggest_mode": "always"}],
+                # A suggestion counts only if it finds something the viewer may open.
+                "collate": {
+                    "query": {
+                        "source": {
+                            "bool": {
+                                "must": {
+                                    "match": {
+                                        "text": {"query": "{{suggestion}}", "operator": "and"}
+                                    }
+                                },
+                                "filter": {"terms": {"visibility": list(query.visibility)}},
+                            }
+                        }
+                    },
+                    "prune": False,
+                },
+            },
+        )
+    if query.sort == "date" or not query.text:
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    else:
+        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+    return search.extra(from_=query.offset, size=query.page_size, track_total_hits=True)
+
+
+def build_suggest(
+    dsl: ModuleType, index: str, prefix: str, visibility: tuple[str, ...], size: int = 8
+) -> Any:
+    """Type-ahead over titles, filtered like every other query."""
+    search = dsl.Search(index=index).query(
+        dsl.Q(
+            "bool",
+            must=[
+                dsl.Q(
+                    "multi_match",
+                    query=prefix,
+                    type="bool_prefix",
+                    fields=["title.suggest", "title.suggest._2gram", "title.suggest._3gram"],
+                )
+            ],
+            filter=[dsl.Q("terms", visibility=list(visibility))],
+        )
+    )
+    return search.source(["title", "url", "content_type"]).extra(size=size)
+
+
+def parse_response(query: SearchQuery, response: Any, backend: str) -> SearchResults:
+    body = response if isinstance(response, dict) else response.to_dict()
+    hits = []
+    for raw in body["hits"]["hits"]:
+        source = raw.get("_source", {})
+        highlight = raw.get("highlight", {})
+        hits.append(
+            SearchHit(
+                id=raw["_id"],
+                content_type=source.get("content_type", ""),
+                title=source.get("title", ""),
+                url=source.get("url", ""),
+                summary=source.get("summary") or "",
+                highlights=[*highlight.get("summary", []), *highlight.get("text", [])][:2],
+                title_highlight=(highlight.get("title") or [""])[0],
+                score=raw.get("_score"),
+                source=source,
+            )
+        )
+    facets = {
+        name: [(str(b["key"]), b["doc_count"]) for b in agg["values"]["buckets"]]
+        for name, agg in body.get("aggregations", {}).items()
+    }
+    suggestion = None
+    for option in (body.get("suggest", {}).get("did_you_mean") or [{}])[0].get("options", []):
+        if option.get("collate_match", True) and option["text"] != query.text.lower():
+            suggestion = option["text"]
+            break
+    return SearchResults(
+        query=query,
+        total=body["hits"]["total"]["value"],
+        hits=hits,
+        facets=facets,
+        suggestion=suggestion,
+        backend=backend,
+    )
+
+
+def to_json(results: SearchResults) -> dict[str, Any]:
+    """The /api/search/ body."""
+    return {
+        "total": results.total,
+        "backend": results.backend,
+        "degraded": results.degraded,
+        "suggestion": results.suggestion,
+        "results": [
+            {
+                "id": hit.id,
+                "type": hit.content_type,
+                "title": hit.title,
+                "url": hit.url,
+                "summary": hit.summary,
+                "highlights": hit.highlights,
+                "title_highlight": hit.title_highlight,
+            }
+            for hit in results.hits
+        ],
+        "facets": {
+            name: [{"value": value, "count": count} for value, count in buckets]
+            for name, buckets in results.facets.items()
+        },
+    }
