@@ -1,0 +1,47 @@
+"""Human labels for facet values, which the index stores as codes."""
+
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+REGIONS = {
+    "germany": _("Germany"),
+    "global_south": _("Global South"),
+    "other": _("Other countries"),
+}
+CONTENT_TYPES = {
+    "practice": _("Practice"),
+    "learning_process": _("Learning process"),
+    "outcome": _("Outcome"),
+    "thread": _("Follow-up thread"),
+}
+FACET_TITLES = {
+    "content_type": _("Type"),
+    "topic_field": _("Topic field"),
+    "sdgs": _("SDG"),
+    "country": _("Country"),
+    "region": _("Region"),
+    "tags": _("Tag"),
+    "year": _("Year"),
+}
+
+
+def labeller():
+    """A label function for facet values; SDG names are read once per call site."""
+    from learning_processes.models import SustainableDevelopmentGoal
+
+    sdg_names = {
+        str(n): name for n, name in SustainableDevelopmentGoal.objects.values_list("number", "name")
+    }
+
+    def label(facet: str, value: str) -> str:
+        if facet == "country":
+            return countries.name(value) or value
+        if facet == "region":
+            return str(REGIONS.get(value, value))
+        if facet == "content_type":
+            return str(CONTENT_TYPES.get(value, value))
+        if facet == "sdgs":
+            return f"SDG {value}: {sdg_names[value]}" if value in sdg_names else value
+        return value
+
+    return label

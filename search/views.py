@@ -1,0 +1,111 @@
+"""/search/ (HTML) and /api/search/, /api/search/suggest/ (JSON). Thin: parse, ask
+the search service, render."""
+
+from urllib.parse import urlencode
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from learning_processes.models import TopicField
+from search.documents import FACETS
+from search.forms import SearchForm
+from search.labels import FACET_TITLES, labeller
+from search.permissions import viewer_visibility
+from search.queries import to_json
+from search.service import run_search, run_suggest
+
+
+def _url(params: list[tuple[str, str]]) -> str:
+    return "?" + urlencode(params) if params else "?"
+
+
+def _current_params(request: HttpRequest) -> list[tuple[str, str]]:
+    return [
+        (key, value) for key, values in request.GET.lists() for value in values if key != "page"
+    ]
+
+
+def _facet_context(request: HttpRequest, results) -> tuple[list[dict], list[dict]]:
+    """Facet options that toggle themselves in the URL, and removable chips."""
+    label = labeller()
+    base = _current_params(request)
+    facets = []
+    for name in FACETS:
+        selected = set(request.GET.getlist(name))
+        options = []
+        for value, count in results.facets.get(name, []):
+            if value in selected:
+                params = [(k, v) for k, v in base if not (k == name and v == value)]
+            else:
+                params = [*base, (name, value)]
+            options.append(
+                {
+                    "value": value,
+                    "label": label(name, value),
+                    "count": count,
+                    "selected": value in selected,
+                    "url": _url(params),
+                }
+            )
+        if options:
+            facets.append({"name": name, "title": FACET_TITLES[name], "options": options})
+    chips = [
+        {
+            "label": f"{FACET_TITLES[k]}: {label(k, v)}",
+            "url": _url([(bk, bv) for bk, bv in base if not (bk == k and bv == v)]),
+        }
+        for k, v in base
+        if k in FACETS
+    ]
+    return facets, chips
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context = {"form": form, "topic_fields": TopicField.objects.all()}
+    if request.GET and form.is_valid():
+        query = form.to_query(request.GET, viewer_visibility(request.user))
+        results = run_search(query)
+        facets, chips = _facet_context(request, results)
+        label = labeller()
+        for hit in results.hits:
+            hit.type_label = label("content_type", hit.content_type)
+        base = _current_params(request)
+        pages = max(1, -(-results.total // query.page_size))
+        context.update(
+            results=results,
+            facets=facets,
+            chips=chips,
+            query=query,
+            pages=pages,
+            previous_url=_url([*base, ("page", str(query.page - 1))]) if query.page > 1 else None,
+            next_url=_url([*base, ("page", str(query.page + 1))]) if query.page < pages else None,
+            suggestion_url=_url([("q", results.suggestion)]) if results.suggestion else None,
+        )
+    status = 400 if request.GET and not form.is_valid() else 200
+    return render(request, "search/search.html", context, status=status)
+
+
+@require_GET
+def search_api(request: HttpRequest) -> JsonResponse:
+    form = SearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": "invalid request", "fields": form.errors}, status=400)
+    query = form.to_query(request.GET, viewer_visibility(request.user))
+    results = run_search(query)
+    body = to_json(results)
+    body["page"] = query.page
+    body["page_size"] = query.page_size
+    return JsonResponse(body)
+
+
+@require_GET
+def suggest_api(request: HttpRequest) -> JsonResponse:
+    prefix = request.GET.get("q", "").strip()
+    if len(prefix) > 100:
+        return JsonResponse({"error": "q is longer than 100 characters"}, status=400)
+    if len(prefix) < 2:
+        return JsonResponse({"suggestions": []})
+    return JsonResponse({"suggestions": run_suggest(prefix, viewer_visibility(request.user))})
