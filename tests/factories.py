@@ -131,3 +131,35 @@ class PracticeFactory(PageFactory):
     year = 2025
     topic_field = factory.LazyFunction(topic)
     parent = factory.LazyFunction(practice_index)
+
+
+class LearningProcessIndexFactory(PageFactory):
+    """A further process index below the home page, for a listing of its own."""
+
+    class Meta:
+        model = LearningProcessIndexPage
+
+    title = factory.Sequence(lambda n: f"Learning processes {n}")
+    slug = factory.Sequence(lambda n: f"learning-processes-{n}")
+    parent = factory.LazyFunction(home_page)
+
+
+class PracticeIndexFactory(PageFactory):
+    """A further practice index below the home page, for a listing of its own."""
+
+    class Meta:
+        model = PracticeIndexPage
+
+    title = factory.Sequence(lambda n: f"Practices {n}")
+    slug = factory.Sequence(lambda n: f"practices-{n}")
+    parent = factory.LazyFunction(home_page)
+
+
+def add_partners(process: LearningProcessPage, *partners: tuple[str, str]) -> LearningProcessPage:
+    """Adds (name, country code) partner municipalities and publishes the process."""
+    from learning_processes.models import PartnerMunicipality
+
+    for name, country in partners:
+        process.partners.add(PartnerMunicipality(name=name, country=country))
+    process.save_revision().publish()
+    return process

@@ -14,6 +14,12 @@ from wagtail.search import index
 
 from learning_processes.blocks import DocumentationBlock, IndicatorBlock
 from learning_processes.countries import region_of
+from learning_processes.serializers import (
+    LivePageLinkField,
+    SustainableDevelopmentGoalSerializer,
+    TagNamesField,
+    TopicFieldSerializer,
+)
 
 
 class PopulationBand(models.TextChoices):
@@ -153,10 +159,10 @@ class PracticePage(Page):
         APIField("region"),
         APIField("population_band"),
         APIField("year"),
-        APIField("topic_field"),
-        APIField("sdgs"),
-        APIField("tags"),
-        APIField("learning_process"),
+        APIField("topic_field", serializer=TopicFieldSerializer()),
+        APIField("sdgs", serializer=SustainableDevelopmentGoalSerializer(many=True)),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("learning_process", serializer=LivePageLinkField()),
     ]
     parent_page_types = ["learning_processes.PracticeIndexPage"]
     subpage_types: list[str] = []

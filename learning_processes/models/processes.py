@@ -21,6 +21,12 @@ from wagtail.search import index
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
 from learning_processes.countries import is_global_south
+from learning_processes.serializers import (
+    LivePageLinkListField,
+    SustainableDevelopmentGoalSerializer,
+    TagNamesField,
+    TopicFieldSerializer,
+)
 
 # Two full days and a morning: 09:00 on day one to 13:00 on day three.
 DIALOGUE_EVENT_DURATION = timedelta(days=2, hours=4)
@@ -181,9 +187,9 @@ class LearningProcessPage(Page):
         FieldRowPanel([FieldPanel("proposed_on"), FieldPanel("selected_on")], heading=_("Call")),
     ]
     api_fields = [
-        APIField("topic_field"),
-        APIField("sdgs"),
-        APIField("tags"),
+        APIField("topic_field", serializer=TopicFieldSerializer()),
+        APIField("sdgs", serializer=SustainableDevelopmentGoalSerializer(many=True)),
+        APIField("tags", serializer=TagNamesField()),
         APIField("year"),
         APIField("summary"),
         APIField("background"),
@@ -497,7 +503,7 @@ class OutcomePage(Page):
         APIField("results"),
         APIField("lessons_learned"),
         APIField("next_steps"),
-        APIField("practices"),
+        APIField("practices", serializer=LivePageLinkListField()),
     ]
     parent_page_types = ["learning_processes.LearningProcessPage"]
     subpage_types: list[str] = []

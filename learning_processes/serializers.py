@@ -1,0 +1,79 @@
+"""Small DRF serializers for the API fields that Wagtail cannot render usefully alone.
+
+Wagtail nests a related snippet as `{"id", "meta": {"type"}}` only; these give the
+reader the name of a topic field or SDG. Links to other pages list live pages
+only, so the API never names a draft through a relation.
+"""
+
+from rest_framework import serializers
+
+from learning_processes.models.taxonomy import SustainableDevelopmentGoal, TopicField
+
+
+class TopicFieldSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = TopicField
+        fields = ["id", "name", "slug"]
+        read_only_fields = fields
+
+
+class SustainableDevelopmentGoalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SustainableDevelopmentGoal
+        fields = ["number", "name"]
+        read_only_fields = fields
+
+
+def _page_link(page, context: dict) -> dict:
+    """The shape Wagtail uses for a nested page, plus its public URL."""
+    # Imported here: wagtail.api.v2.utils loads models, and this module is
+    # imported while the models themselves are loading (their api_fields).
+    from wagtail.api.v2.utils import get_object_detail_url
+
+    request = context.get("request")
+    router = context.get("router")
+    meta = {"type": page._meta.label, "html_url": page.get_full_url(request)}
+    if router is not None and request is not None:
+        meta["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
+    return {"id": page.pk, "meta": meta, "title": page.title}
+
+
+class TagNamesField(serializers.Field):
+    """Tag names in alphabetical order. Unlike Wagtail's TagsField it sorts in
+    Python, so tags prefetched for a listing are not fetched again per page."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class LivePageLinkField(serializers.Field):
+    """A foreign key to a page: the link, or null while that page is not live."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return _page_link(value, self.context) if value.live else None
+
+
+class LivePageLinkListField(serializers.Field):
+    """A many-to-many relation to pages: links to the live ones, by title."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source).all()
+
+    def to_representation(self, value):
+        return [
+            _page_link(page, self.context)
+            for page in sorted(value, key=lambda page: page.title)
+            if page.live
+        ]
