@@ -48,8 +48,17 @@ def user_factory(django_user_model):
     return make
 
 
-@pytest.fixture
-def demo_site(db):
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo content, seeded once per module and rolled back after it.
+
+    Each test still runs in its own savepoint inside, so what a test changes is
+    undone. Not for modules with transactional tests.
+    """
+    from django.db import transaction
+
     from connective_site.home.demo import seed_demo
 
-    return seed_demo()
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed_demo()
+        transaction.set_rollback(True)

@@ -1,212 +1,446 @@
-"""Demo content for the embedded mode and for browser tests.
+"""Demo content for the embedded mode, the browser tests and anyone trying the platform.
 
-Everything is looked up by slug or e-mail before it is created, so seeding
-twice leaves one copy of each thing.
+Builds the page tree (home → learning processes, home → practices) from the hand-written
+data in `demo_data`: ten learning processes in every phase, each with its dialogue event,
+follow-up activities and, once completed, its outcome; sixty-odd practices; and one demo
+account per role. Dates are computed from today, so the phases stay varied whatever the
+day the demo is seeded.
+
+Everything is looked up by slug or e-mail before it is created, so seeding twice leaves
+one copy of each thing; a complete site is recognised with two queries and left alone.
 """
 
+import datetime as dt
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from wagtail.models import Page
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
 from learning_processes.models import (
+    DialogueEventPage,
+    FollowUpActivityPage,
     LearningProcessIndexPage,
     LearningProcessPage,
+    OutcomePage,
+    PartnerMunicipality,
     PracticeIndexPage,
     PracticePage,
+    SustainableDevelopmentGoal,
     TopicField,
 )
+from learning_processes.models.processes import ActivityStatus
+from learning_processes.roles import do_add_host, ensure_staff_group
 
-DEMO_ACCOUNTS = [
-    {"role": "admin", "email": "admin@example.org", "password": "connective-admin", "staff": True},
+DEMO_ACCOUNTS: list[dict[str, Any]] = [
     {
-        "role": "participant",
-        "email": "participant@example.org",
-        "password": "connective-demo",
-        "staff": False,
+        "role": "admin",
+        "email": "admin@example.org",
+        "password": "connective-admin",
+        "superuser": True,
+        "staff_group": True,
     },
+    # Not a superuser: Wagtail admin access comes from the staff group's permissions.
+    {
+        "role": "staff",
+        "email": "staff@example.org",
+        "password": "connective-staff",
+        "staff_group": True,
+    },
+    {
+        "role": "host",
+        "email": "host@example.org",
+        "password": "connective-host",
+        "host_of": "circular-waste-management",
+    },
+    {"role": "participant", "email": "participant@example.org", "password": "connective-demo"},
 ]
 
-PROCESSES = [
-    {
-        "slug": "climate-resilient-public-spaces",
-        "title": "Climate-resilient public spaces",
-        "topic": "integrated-urban-development",
-        "year": 2025,
-        "host_name": "City of Bonn",
-        "host_city": "Bonn",
-        "summary": "How cities redesign squares, streets and parks to cope with heat and heavy rain, "
-        "and how residents take part in the redesign.",
-        "background": "<p>Heat waves and flash floods hit dense neighbourhoods hardest. Municipalities "
-        "in Germany, Africa and Latin America share what worked in blue-green infrastructure.</p>",
-        "tags": ["heat", "stormwater", "participation"],
-    },
-    {
-        "slug": "circular-waste-management",
-        "title": "Circular municipal waste management",
-        "topic": "municipal-services",
-        "year": 2025,
-        "host_name": "Stadtreinigung Leipzig",
-        "host_city": "Leipzig",
-        "summary": "Separate collection, composting and the inclusion of informal waste pickers in "
-        "municipal solid waste management.",
-        "background": "<p>Municipal companies and city administrations compare collection systems, "
-        "tariffs and cooperation with informal recyclers.</p>",
-        "tags": ["waste", "recycling", "informal sector"],
-    },
-    {
-        "slug": "digital-services-for-all",
-        "title": "Digital municipal services for all",
-        "topic": "good-urban-governance",
-        "year": 2026,
-        "host_name": "City of Mannheim",
-        "host_city": "Mannheim",
-        "summary": "Online services that every resident can use, including people with disabilities "
-        "and people without a smartphone.",
-        "background": "<p>Digitalisation promises shorter queues, but only if nobody is left out.</p>",
-        "tags": ["digitalisation", "inclusion", "e-government"],
-    },
-]
-
-PRACTICES = [
-    {
-        "slug": "market-waste-composting-kumasi",
-        "title": "Composting market waste with women's cooperatives",
-        "process": "circular-waste-management",
-        "topic": "municipal-services",
-        "city": "Kumasi",
-        "country": "GH",
-        "year": 2025,
-        "summary": "Organic waste from the central market is composted by two cooperatives and sold "
-        "to peri-urban farmers, cutting landfill volumes by a fifth.",
-        "approach": "<p>The city provides space and collection; the cooperatives run the composting "
-        "and sales. Weekly market-day collection keeps the organic stream clean.</p>",
-        "challenge": "<p>Market waste was dumped in drains and burnt at night.</p>",
-        "tags": ["waste", "composting", "cooperatives"],
-    },
-    {
-        "slug": "green-schoolyards-bonn",
-        "title": "Unsealed schoolyards as cooling islands",
-        "process": "climate-resilient-public-spaces",
-        "topic": "integrated-urban-development",
-        "city": "Bonn",
-        "country": "DE",
-        "year": 2025,
-        "summary": "Asphalt schoolyards were unsealed and planted together with pupils; they now "
-        "store rainwater and stay several degrees cooler in summer.",
-        "approach": "<p>Pupils, parents and the parks department planned each yard together. Maintenance "
-        "is shared with school clubs.</p>",
-        "challenge": "<p>Sealed schoolyards heated up to 50 °C in summer and flooded in storms.</p>",
-        "tags": ["heat", "schools", "nature-based solutions"],
-    },
-    {
-        "slug": "one-stop-service-desk-da-nang",
-        "title": "A one-stop service desk online and on site",
-        "process": "digital-services-for-all",
-        "topic": "good-urban-governance",
-        "city": "Da Nang",
-        "country": "VN",
-        "year": 2026,
-        "summary": "Residents file applications online or at assisted kiosks in ward offices; staff "
-        "help those who cannot use the online service.",
-        "approach": "<p>Assisted digital access kept the service open to older residents while "
-        "processing times fell.</p>",
-        "challenge": "<p>Long queues at the city hall and residents without internet access.</p>",
-        "tags": ["digitalisation", "inclusion"],
-    },
-    {
-        "slug": "startup-incubator-tunis",
-        "title": "A municipal incubator for green start-ups",
-        "process": None,
-        "topic": "local-economic-development",
-        "city": "Tunis",
-        "country": "TN",
-        "year": 2024,
-        "summary": "The municipality offers vacant buildings and mentoring to start-ups that work on "
-        "recycling and energy efficiency.",
-        "approach": "<p>Rent-free space for two years in exchange for pilots with municipal services.</p>",
-        "challenge": "<p>Young graduates left the city for lack of jobs.</p>",
-        "tags": ["start-ups", "recycling"],
-    },
-]
-
-
-def _child(parent: Page, model: type[Page], slug: str, **fields: Any) -> Page:
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing:
-        return existing
-    tags = fields.pop("tags", None)
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    if tags:
-        page.tags.add(*tags)
-    page.save_revision().publish()
-    return page
-
-
-def seed_accounts() -> list[dict[str, str]]:
-    User = get_user_model()
-    for account in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=account["email"],
-            defaults={
-                "email": account["email"],
-                "is_staff": account["staff"],
-                "is_superuser": account["staff"],
-            },
-        )
-        if created:
-            user.set_password(account["password"])
-            user.save()
-        EmailAddress.objects.get_or_create(
-            user=user, email=account["email"], defaults={"verified": True, "primary": True}
-        )
-    return [{k: a[k] for k in ("role", "email", "password")} for a in DEMO_ACCOUNTS]
+PROCESS_INDEX = {
+    "slug": "learning-processes",
+    "title": "Learning processes",
+    "intro": "One-year learning processes between German and international municipalities: "
+    "an international dialogue event, follow-up activities and the outcomes.",
+}
+PRACTICE_INDEX = {
+    "slug": "practices",
+    "title": "Practices",
+    "intro": "How other cities solved it: practices shared by the community, searchable by "
+    "topic field, country and population.",
+}
+EVENT_SLUG = "dialogue-event"
+OUTCOME_SLUG = "outcomes"
+EVENT_STARTS_AT = dt.time(9, 0)
 
 
 def seed_demo() -> dict[str, Any]:
-    home = HomePage.objects.get()
-    topics = {t.slug: t for t in TopicField.objects.all()}
-    process_index = _child(
-        home,
-        LearningProcessIndexPage,
-        "learning-processes",
-        title="Learning processes",
-        intro="<p>One-year learning processes: a dialogue event, follow-up activities, outcomes.</p>",
-    )
-    practice_index = _child(
-        home,
-        PracticeIndexPage,
-        "practices",
-        title="Practices",
-        intro="<p>How other cities solved it: practices shared by the community.</p>",
-    )
-    processes = {}
-    for item in PROCESSES:
-        data = dict(item)
-        slug = data.pop("slug")
-        processes[slug] = _child(
-            process_index,
-            LearningProcessPage,
-            slug,
-            topic_field=topics.get(data.pop("topic")),
-            **data,
-        )
-    for item in PRACTICES:
-        data = dict(item)
-        process_slug = data.pop("process")
-        _child(
-            practice_index,
-            PracticePage,
-            data.pop("slug"),
-            topic_field=topics.get(data.pop("topic")),
-            learning_process=processes.get(process_slug) if process_slug else None,
-            **data,
-        )
+    """Add whatever demo content is missing and return what the command prints."""
+    with transaction.atomic():
+        home = HomePage.objects.get()
+        if not _is_complete(home):
+            DemoSeeder(home, timezone.localdate()).run()
     return {
         "processes": LearningProcessPage.objects.live().count(),
         "practices": PracticePage.objects.live().count(),
-        "accounts": seed_accounts(),
+        "accounts": [
+            {key: account[key] for key in ("role", "email", "password")}
+            for account in DEMO_ACCOUNTS
+        ],
     }
+
+
+def _expected_paths(home: Page) -> set[str]:
+    processes = f"{home.url_path}{PROCESS_INDEX['slug']}/"
+    practices = f"{home.url_path}{PRACTICE_INDEX['slug']}/"
+    paths = {processes, practices}
+    for process in PROCESSES:
+        base = f"{processes}{process['slug']}/"
+        paths.add(base)
+        if process.get("dialogue_event"):
+            paths.add(f"{base}{EVENT_SLUG}/")
+        paths.update(f"{base}{activity['slug']}/" for activity in process.get("activities", ()))
+        if process.get("outcome"):
+            paths.add(f"{base}{OUTCOME_SLUG}/")
+    paths.update(f"{practices}{practice['slug']}/" for practice in PRACTICES)
+    return paths
+
+
+def _is_complete(home: Page) -> bool:
+    paths = _expected_paths(home)
+    if Page.objects.filter(url_path__in=paths).count() != len(paths):
+        return False
+    emails = [account["email"] for account in DEMO_ACCOUNTS]
+    return get_user_model().objects.filter(username__in=emails).count() == len(emails)
+
+
+class DemoSeeder:
+    """Adds the missing demo pages below the home page, then the demo accounts."""
+
+    def __init__(self, home: HomePage, today: dt.date) -> None:
+        self.home = home
+        self.today = today
+        self.topics = {topic.slug: topic for topic in TopicField.objects.all()}
+        self.sdgs = SustainableDevelopmentGoal.objects.in_bulk(field_name="number")
+        self.created: list[Page] = []
+
+    def run(self) -> None:
+        # Each page is saved three times while it is added and published; index its
+        # references once, at the end, when everything it points to exists.
+        with disable_reference_index_auto_update():
+            processes = self.seed_processes()
+            practices = self.seed_practices(processes)
+            for data in PROCESSES:
+                if data.get("outcome"):
+                    self.seed_outcome(processes[data["slug"]], data, practices)
+        for page in self.created:
+            ReferenceIndex.create_or_update_for_object(page)
+        _seed_accounts(processes)
+
+    def publish(self, parent: Page, page: Page) -> Page:
+        """Add the page below its parent and publish it, as an editor would.
+
+        Publishing sends `page_published`, which the search outbox listens to.
+        """
+        parent.add_child(instance=page)  # validates the page
+        page.save_revision(clean=False).publish()
+        self.created.append(page)
+        return page
+
+    def index_page(self, model: type[Page], data: dict[str, str]) -> Page:
+        existing = model.objects.child_of(self.home).filter(slug=data["slug"]).first()
+        if existing:
+            return existing
+        page = model(slug=data["slug"], title=data["title"], intro=_paragraphs(data["intro"]))
+        return self.publish(self.home, page)
+
+    # --- Learning processes and what happens in them ------------------------------------
+
+    def seed_processes(self) -> dict[str, LearningProcessPage]:
+        index = self.index_page(LearningProcessIndexPage, PROCESS_INDEX)
+        existing = {page.slug: page for page in LearningProcessPage.objects.child_of(index)}
+        processes = {}
+        for data in PROCESSES:
+            process = existing.get(data["slug"]) or self.publish(index, self.process_page(data))
+            processes[data["slug"]] = process
+            if data.get("dialogue_event"):
+                self.seed_event_and_activities(process, data)
+        return processes
+
+    def process_page(self, data: dict) -> LearningProcessPage:
+        schedule = data["schedule"]
+        proposed = _day(self.today, schedule["proposed"])
+        selected = schedule["selected"]
+        selected = _day(self.today, selected) if selected is not None else None
+        contact_name, contact_position = data["contact"]
+        page = LearningProcessPage(
+            slug=data["slug"],
+            title=data["title"],
+            topic_field=self.topics[data["topic"]],
+            year=_call_year(proposed, selected),
+            summary=data["summary"],
+            background=_paragraphs(data["background"]),
+            learning_goals=_bullets(data["learning_goals"]),
+            contribution=_paragraphs(data["contribution"]),
+            host_name=data["host_name"],
+            host_type=data["host_type"],
+            host_city=data["host_city"],
+            contact_name=contact_name,
+            contact_position=contact_position,
+            contact_email=_email(contact_name),
+            proposed_on=proposed,
+            selected_on=selected,
+            sdgs=[self.sdgs[number] for number in data["sdgs"]],
+            partners=[
+                PartnerMunicipality(name=name, country=country, sort_order=order)
+                for order, (name, country) in enumerate(data["partners"])
+            ],
+        )
+        page.tags.add(*data["tags"])
+        return page
+
+    def seed_event_and_activities(self, process: LearningProcessPage, data: dict) -> None:
+        existing = set(Page.objects.child_of(process).values_list("slug", flat=True))
+        first_day = _event_day(self.today, data["schedule"]["event"])
+        if EVENT_SLUG not in existing:
+            event = DialogueEventPage(
+                slug=EVENT_SLUG,
+                title=f"International dialogue event in {data['host_city']}",
+                start=timezone.make_aware(dt.datetime.combine(first_day, EVENT_STARTS_AT)),
+                venue=data["dialogue_event"]["venue"],
+                city=data["host_city"],
+                programme=_programme(data, first_day),
+            )
+            self.publish(process, event)
+        for activity in data.get("activities", ()):
+            if activity["slug"] not in existing:
+                self.publish(process, self.activity_page(activity, first_day))
+
+    def activity_page(self, data: dict, event_day: dt.date) -> FollowUpActivityPage:
+        start = event_day + dt.timedelta(days=data["after_event"])
+        end = start + dt.timedelta(days=data["duration"])
+        if end < self.today:
+            status = ActivityStatus.COMPLETED
+        elif start <= self.today:
+            status = ActivityStatus.IN_PROGRESS
+        else:
+            status = ActivityStatus.PLANNED
+        return FollowUpActivityPage(
+            slug=data["slug"],
+            title=data["title"],
+            activity_type=data["type"],
+            start_date=start,
+            end_date=end,
+            is_virtual=data.get("virtual", False),
+            place=data.get("place", ""),
+            description=_paragraphs(data["description"]),
+            status=status,
+            report=_paragraphs(data.get("report")) if status == ActivityStatus.COMPLETED else "",
+        )
+
+    def seed_outcome(
+        self, process: LearningProcessPage, data: dict, practices: dict[str, PracticePage]
+    ) -> None:
+        if Page.objects.child_of(process).filter(slug=OUTCOME_SLUG).exists():
+            return
+        outcome = data["outcome"]
+        event_day = _event_day(self.today, data["schedule"]["event"])
+        published_on = min(
+            event_day + dt.timedelta(days=outcome["published_after_event"]), self.today
+        )
+        page = OutcomePage(
+            slug=OUTCOME_SLUG,
+            title=f"Outcomes: {data['title']}",
+            results=_paragraphs(outcome["results"]),
+            lessons_learned=_paragraphs(outcome["lessons_learned"]),
+            next_steps=_paragraphs(outcome["next_steps"]),
+            practices=[
+                practices[practice["slug"]]
+                for practice in PRACTICES
+                if practice["process"] == data["slug"]
+            ],
+            # Kept by publish(): the timeline dates an outcome by its first publication.
+            first_published_at=timezone.make_aware(dt.datetime.combine(published_on, dt.time(10))),
+        )
+        self.publish(process, page)
+
+    # --- The practice library -----------------------------------------------------------
+
+    def seed_practices(self, processes: dict[str, LearningProcessPage]) -> dict[str, PracticePage]:
+        index = self.index_page(PracticeIndexPage, PRACTICE_INDEX)
+        existing = {page.slug: page for page in PracticePage.objects.child_of(index)}
+        return {
+            data["slug"]: existing.get(data["slug"])
+            or self.publish(index, self.practice_page(data, processes))
+            for data in PRACTICES
+        }
+
+    def practice_page(self, data: dict, processes: dict[str, LearningProcessPage]) -> PracticePage:
+        contact_name, organisation = data["contact"]
+        page = PracticePage(
+            slug=data["slug"],
+            title=data["title"],
+            summary=data["summary"],
+            challenge=_paragraphs(data["challenge"]),
+            approach=_paragraphs(data["approach"]),
+            results=_paragraphs(data["results"]),
+            indicators=[
+                {
+                    "type": "indicator",
+                    "value": {
+                        "label": label,
+                        "value": value,
+                        "unit": unit,
+                        "baseline": baseline,
+                        "year": year,
+                    },
+                }
+                for label, value, unit, baseline, year in data["indicators"]
+            ],
+            resources_needed=_paragraphs(data["resources"]),
+            transferability=_paragraphs(data["transferability"]),
+            city=data["city"],
+            country=data["country"],
+            population_band=data["population"],
+            year=data["year"],
+            topic_field=self.topics[data["topic"]],
+            learning_process=processes[data["process"]] if data["process"] else None,
+            contact_name=contact_name,
+            contact_organisation=organisation,
+            contact_email=_email(contact_name),
+            sdgs=[self.sdgs[number] for number in data["sdgs"]],
+        )
+        page.tags.add(*data["tags"])
+        return page
+
+
+def _programme(data: dict, first_day: dt.date) -> list[dict]:
+    """Two full days and a morning, built around the process's own sessions and visit."""
+    event = data["dialogue_event"]
+    host = data["host_name"]
+    contact = data["contact"][0]
+    (first, first_by), (second, second_by), (third, third_by) = event["sessions"]
+    visit, visit_by = event["site_visit"]
+    delegations = ", ".join(name for name, _ in data["partners"]) + f" and {data['host_city']}"
+    days = [
+        [
+            ("09:00", "09:45", "Welcome and opening", f"{contact}, {host}; Connective Cities"),
+            (
+                "09:45",
+                "11:00",
+                "Who is in the room: the challenges each municipality brings",
+                f"Delegations from {delegations}",
+            ),
+            ("11:15", "12:30", first, first_by),
+            ("13:30", "15:00", second, second_by),
+            ("15:30", "17:00", third, third_by),
+            ("19:00", "21:00", "Dinner hosted by the host municipality", host),
+        ],
+        [
+            ("08:30", "12:30", visit, visit_by),
+            (
+                "13:30",
+                "14:30",
+                "Debrief: what we saw and what we could use at home",
+                "Moderated by the Connective Cities team",
+            ),
+            (
+                "14:45",
+                "16:15",
+                "Collegial advice: each city team presents one concrete case",
+                "Small groups of practitioners",
+            ),
+            ("16:30", "17:30", "Marketplace of practices", "Participants from all municipalities"),
+        ],
+        [
+            ("09:00", "10:30", "Action planning in city teams", "City teams"),
+            ("10:45", "11:45", "Follow-up activities: who does what by when", f"{contact}, {host}"),
+            ("11:45", "12:30", "Feedback and evaluation", "Connective Cities team"),
+            ("12:30", "13:00", "Closing", f"{contact}, {host}"),
+        ],
+    ]
+    programme = []
+    for number, sessions in enumerate(days):
+        date = first_day + dt.timedelta(days=number)
+        programme.append(
+            {
+                "type": "day",
+                "value": {
+                    "day": f"Day {number + 1}",
+                    "date": date.isoformat(),
+                    "items": [
+                        {"start_time": start, "end_time": end, "session": title, "speakers": who}
+                        for start, end, title, who in sessions
+                    ],
+                },
+            }
+        )
+    return programme
+
+
+# --- Accounts ---------------------------------------------------------------------------
+
+
+def _seed_accounts(processes: dict[str, LearningProcessPage]) -> None:
+    User = get_user_model()
+    staff_group = ensure_staff_group()
+    for account in DEMO_ACCOUNTS:
+        email = account["email"]
+        user = User.objects.filter(username=email).first()
+        if user is None:
+            superuser = account.get("superuser", False)
+            user = User.objects.create_user(
+                username=email,
+                email=email,
+                password=account["password"],
+                is_staff=superuser,
+                is_superuser=superuser,
+            )
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
+        if account.get("staff_group"):
+            user.groups.add(staff_group)
+        if account.get("host_of"):
+            do_add_host(processes[account["host_of"]], user)
+
+
+# --- Helpers ----------------------------------------------------------------------------
+
+
+def _day(today: dt.date, offset: int) -> dt.date:
+    return today + dt.timedelta(days=offset)
+
+
+def _event_day(today: dt.date, offset: int) -> dt.date:
+    """The Tuesday on or before the day `offset` days away: events run Tuesday to Thursday."""
+    day = _day(today, offset)
+    return day - dt.timedelta(days=(day.weekday() - 1) % 7)
+
+
+def _call_year(proposed: dt.date, selected: dt.date | None) -> int:
+    """The year of the call: proposals are due in mid-February and selected by its end."""
+    if selected:
+        return selected.year
+    return proposed.year if proposed.month <= 2 else proposed.year + 1
+
+
+def _email(name: str) -> str:
+    return f"{slugify(name).replace('-', '.')}@example.org"
+
+
+def _paragraphs(value: str | list[str] | None) -> str:
+    if not value:
+        return ""
+    texts = [value] if isinstance(value, str) else value
+    return "".join(f"<p>{escape(text)}</p>" for text in texts)
+
+
+def _bullets(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
