@@ -23,9 +23,9 @@ static_checks() {
 
 fullstack() {
   echo "== pytest: full stack (PostgreSQL, Redis, OpenSearch)"
-  env DATABASE_URL=${TEST_DATABASE_URL:-postgres://connective:connective@127.0.0.1:5432/connective} \
-    REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:6379/1} \
-    SEARCH_ENGINE=opensearch SEARCH_URL=${TEST_SEARCH_URL:-http://127.0.0.1:9200} \
+  env DATABASE_URL=${TEST_DATABASE_URL:-postgres://connective:connective@127.0.0.1:${PGPORT:-5432}/connective} \
+    REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:${REDIS_PORT:-6379}/1} \
+    SEARCH_ENGINE=opensearch SEARCH_URL=${TEST_SEARCH_URL:-http://127.0.0.1:${OPENSEARCH_PORT:-9200}} \
     TEST_MODE=fullstack \
     "$VENV/bin/pytest" -p no:cacheprovider "$@"
 }
