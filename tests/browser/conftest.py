@@ -8,6 +8,7 @@ node_modules/). A missing browser or axe-core fails the tests; it never skips.
 Every test in this folder is marked `browser`.
 """
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -56,11 +57,93 @@ document.addEventListener('securitypolicyviolation', (event) => {
 """
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # A conftest's hook sees the whole session's items: mark only this folder's.
+    """Mark this folder's tests `browser` and run them last.
+
+    A conftest's hook sees the whole session's items, so only this folder's are
+    touched. They go last (after pytest-django's own ordering, hence trylast)
+    because the session-wide Playwright keeps its event loop marked as running
+    in the main thread until the session ends, and pytest-asyncio cannot run an
+    async test in a thread that has a running loop.
+    """
+    browser_items, other_items = [], []
     for item in items:
         if Path(str(item.path)).resolve().is_relative_to(BROWSER_DIR):
             item.add_marker(pytest.mark.browser)
+            browser_items.append(item)
+        else:
+            other_items.append(item)
+    items[:] = other_items + browser_items
+
+
+def _content_types_first(serialized: str) -> str:
+    objects = json.loads(serialized)
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    return json.dumps(objects)
+
+
+def _flush(alias: str) -> None:
+    from django.core.management import call_command
+
+    call_command(
+        "flush",
+        verbosity=0,
+        interactive=False,
+        database=alias,
+        # Keep the sequences past the restored rows' ids, as
+        # TransactionTestCase's own flush does.
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Once, before the first browser test: seed the demo content and make it part
+    of the database snapshot that each browser test starts from.
+
+    Every browser test needs the live server, so a transactional database that is
+    flushed after each test and restored from its serialized contents before the
+    next (the serialized rollback that `demo_site` asks for). Seeding the demo
+    takes seconds; restoring it from the snapshot takes a fraction of that. So
+    the snapshot, as taken after the migrations, is restored once, the demo is
+    seeded on top and the result becomes the snapshot the browser tests restore.
+
+    Two traps on the way, both from a transactional test elsewhere that ran
+    before without serialized rollback: its flush re-ran post_migrate, which
+    recreated the content types under new ids, in the database and in
+    ContentType's cache. Restoring onto those rows fails on their unique keys,
+    and so do the rows that Wagtail's Page and Task constructors create through
+    ContentType.objects.get_for_model() while the restore builds them. So the
+    database is emptied without post_migrate, the cache is forgotten, and the
+    snapshot lists the content types first, so that get_for_model() finds the
+    restored rows. The browser tests run last and one after another, each
+    flushing without post_migrate, so this holds for all of them.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from connective_site.home.demo import seed_demo
+
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            if hasattr(connection, "_test_serialized_contents"):
+                connection._test_serialized_contents = _content_types_first(
+                    connection._test_serialized_contents
+                )
+                _flush(alias)
+        ContentType.objects.clear_cache()
+
+        connection = connections[DEFAULT_DB_ALIAS]
+        if hasattr(connection, "_test_serialized_contents"):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            seed_demo()
+            connection._test_serialized_contents = _content_types_first(
+                connection.creation.serialize_db_to_string()
+            )
+            _flush(DEFAULT_DB_ALIAS)
 
 
 @pytest.fixture(scope="session")
@@ -76,11 +159,28 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def playwright_instance() -> Iterator[Any]:
+def playwright_instance(django_db_setup: None) -> Iterator[Any]:
+    """Playwright's sync API, for the whole session.
+
+    Between two sync calls Playwright leaves its event loop marked as running in
+    the main thread, and Django then keeps database connections per async
+    context instead of per thread: the test thread would get fresh connection
+    objects, without the test database's serialized contents that the
+    transactional tests restore from, and (on PostgreSQL) as extra sessions. So
+    the connections the thread already has are handed over to that context: the
+    test thread uses one connection per database, whatever Playwright does.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    thread_connections = {alias: connections[alias] for alias in connections}
+    playwright = sync_playwright().start()
+    try:
+        for alias, connection in thread_connections.items():
+            connections[alias] = connection
         yield playwright
+    finally:
+        playwright.stop()
 
 
 @pytest.fixture(scope="session")
@@ -216,12 +316,13 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 
 @pytest.fixture
 def demo_site(live_server: Any, django_db_serialized_rollback: None) -> SimpleNamespace:
-    """The demo content, seeded into the database that `live_server` serves.
+    """The demo content, in the database that `live_server` serves.
 
     The live server needs a transactional database, which is emptied after each
-    test; the serialized rollback restores what the migrations created (the
-    Wagtail root, the home page, the default site) before each test, and the
-    demo seed adds the rest. `url` is the live server's base URL.
+    test; the serialized rollback restores it before each test from a snapshot
+    that already holds the demo content (see `_demo_snapshot`). seed_demo() then
+    only checks that everything is there and returns its summary. `url` is the
+    live server's base URL.
     """
     from connective_site.home.demo import seed_demo
 
