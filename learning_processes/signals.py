@@ -1,8 +1,9 @@
 from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
-from learning_processes.models import LearningProcessPage
+from learning_processes.models import LearningProcessPage, SustainableDevelopmentGoal, TopicField
 from learning_processes.roles import ensure_host_group, ensure_staff_workflow
+from learning_processes.taxonomy_data import ensure_taxonomy
 
 
 @receiver(post_save, sender=LearningProcessPage, dispatch_uid="lp_host_group")
@@ -30,6 +31,8 @@ def setup_roles_after_migrate(sender, using="default", **kwargs) -> None:
     ):
         create_permissions(apps.get_app_config(label), verbosity=0, using=using)
     ensure_staff_workflow()
+    # A flushed test database loses what the data migrations seeded.
+    ensure_taxonomy(TopicField, SustainableDevelopmentGoal)
 
 
 post_migrate.connect(setup_roles_after_migrate, dispatch_uid="lp_setup_roles")

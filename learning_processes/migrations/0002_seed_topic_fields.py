@@ -2,12 +2,7 @@
 
 from django.db import migrations
 
-TOPIC_FIELDS = [
-    ("integrated-urban-development", "Integrated urban development", "e.g. climate resilience"),
-    ("municipal-services", "Municipal services", "e.g. waste management"),
-    ("good-urban-governance", "Good urban governance", "e.g. inclusion, digitalisation"),
-    ("local-economic-development", "Local economic development", "e.g. start-ups"),
-]
+from learning_processes.taxonomy_data import TOPIC_FIELDS
 
 
 def seed(apps, schema_editor):

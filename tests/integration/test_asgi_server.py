@@ -6,6 +6,7 @@ import json
 import pytest
 import websockets
 from django.conf import settings
+from websockets.exceptions import InvalidStatus
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -36,7 +37,7 @@ def test_anonymous_socket_is_refused_with_403(asgi_server):
         ):
             pass
 
-    with pytest.raises(websockets.exceptions.InvalidStatus) as excinfo:
+    with pytest.raises(InvalidStatus) as excinfo:
         asyncio.run(talk())
     assert excinfo.value.response.status_code == 403
 
