@@ -92,3 +92,24 @@ def test_dead_engine_gives_reduced_search_not_an_error(client, practices):
     assert response.status_code == 200
     assert "Reduced search" in response.content.decode()
     assert body["degraded"] is True and body["total"] == 1
+
+
+def test_practice_page_lists_similar_practices(client, searchable):
+    from tests.factories import PracticeFactory
+
+    twin = PracticeFactory(
+        title="Composting organic market waste in Kisumu",
+        summary="Market waste is composted by a youth cooperative.",
+        approach="<p>Cooperatives compost organic market waste for farmers.</p>",
+        city="Kisumu",
+        country="KE",
+    )
+    if client.get("/healthz").json()["services"]["search"]["backend"] != "database":
+        from search import indexing
+
+        indexing.drain_outbox(refresh=True)
+    html = client.get("/practices/market-waste-composting-kumasi/").content.decode()
+    assert "Similar practices" in html
+    similar = html.split("Similar practices", 1)[1]
+    assert twin.title in similar
+    assert "Composting market waste with women" not in similar
