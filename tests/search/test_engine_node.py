@@ -143,7 +143,9 @@ def test_check_reports_drift(indexed):
         call_command("search_index", "--check")
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the home page and taxonomy from the data migrations survive
+# the flushes of earlier transactional tests.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rebuild_swaps_the_alias_without_failed_searches_or_lost_edits(engine_index, monkeypatch):
     from tests.search.conftest import make_practices
 
