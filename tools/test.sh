@@ -26,6 +26,7 @@ fullstack() {
   env DATABASE_URL=${TEST_DATABASE_URL:-postgres://connective:connective@127.0.0.1:${PGPORT:-5432}/connective} \
     REDIS_URL=${TEST_REDIS_URL:-redis://127.0.0.1:${REDIS_PORT:-6379}/1} \
     SEARCH_ENGINE=opensearch SEARCH_URL=${TEST_SEARCH_URL:-http://127.0.0.1:${OPENSEARCH_PORT:-9200}} \
+    TEST_DATABASE_NAME=${TEST_DATABASE_NAME:-test_connective_$$} \
     TEST_MODE=fullstack \
     "$VENV/bin/pytest" -p no:cacheprovider "$@"
 }
