@@ -14,6 +14,7 @@ from typing import Any
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 LANGUAGES = ("german", "french", "spanish", "portuguese")
 LANGUAGE_CODES = {"de": "german", "fr": "french", "es": "spanish", "pt": "portuguese"}
+STEM_EXCLUSIONS = ["heating", "heated", "heater", "heaters", "mobile"]
 
 
 @cache
@@ -30,15 +31,18 @@ def analyzers(dsl: ModuleType) -> dict[str, Any]:
         "cc_english_possessive", type="stemmer", language="possessive_english"
     )
     synonym = dsl.token_filter("cc_synonyms", type="synonym_graph", synonyms=list(synonyms()))
+    # The English stemmer folds "heating" into "heat" and "mobile" into "mobility";
+    # in municipal texts those are different topics.
+    keep = dsl.token_filter("cc_stem_exclusions", type="keyword_marker", keywords=STEM_EXCLUSIONS)
     base = ["lowercase", "asciifolding"]
     return {
         "index": dsl.analyzer(
-            "cc_english", tokenizer="standard", filter=[possessive, *base, stop, stemmer]
+            "cc_english", tokenizer="standard", filter=[possessive, *base, stop, keep, stemmer]
         ),
         "search": dsl.analyzer(
             "cc_english_search",
             tokenizer="standard",
-            filter=[possessive, *base, synonym, stop, stemmer],
+            filter=[possessive, *base, synonym, stop, keep, stemmer],
         ),
         "shingle": dsl.analyzer(
             "cc_shingle",
@@ -79,8 +83,9 @@ def content_document(dsl: ModuleType, index: str) -> type:
         language = dsl.Keyword()
         topic_field = dsl.Keyword()
         sdgs = dsl.Integer(multi=True)
-        tags = dsl.Keyword(multi=True)
-        city = dsl.Keyword()
+        # Keywords for the facets, with a text sub-field so "Kumasi" or "mobility" match.
+        tags = dsl.Keyword(multi=True, fields={"text": dsl.Text(analyzer=analysis["index"])})
+        city = dsl.Keyword(fields={"text": dsl.Text(analyzer=analysis["index"])})
         country = dsl.Keyword()
         region = dsl.Keyword()
         population_band = dsl.Keyword()
@@ -127,4 +132,6 @@ SEARCH_FIELDS = [
     "text.spanish",
     "text.portuguese",
     "learning_process_title",
+    "city.text^3",
+    "tags.text^2",
 ]

@@ -46,19 +46,25 @@ class DatabaseSearchBackend(SearchBackend):
     def ping(self) -> dict[str, Any]:
         return {"backend": self.name, "database": connection.vendor}
 
+    @staticmethod
+    def _score(page) -> float:
+        """Comparable across page types; SQLite's bm25() is lower for better matches."""
+        score = float(getattr(page, "_score", 0.0) or 0.0)
+        return -score if connection.vendor == "sqlite" else score
+
     def _documents(self, text: str, visibility: tuple[str, ...]) -> list[tuple[str, dict, float]]:
         docs = []
         for queryset in searchable_querysets():
             content_type, serialize = INDEXED_MODELS[queryset.model]
             if text:
-                results = queryset.search(text, operator="or")[:MAX_CANDIDATES]
-                pages = list(results)
+                results = queryset.search(text, operator="or").annotate_score("_score")
+                pages = list(results[:MAX_CANDIDATES])
             else:
                 pages = list(queryset[:MAX_CANDIDATES])
-            for rank, page in enumerate(pages):
+            for page in pages:
                 doc = serialize(page)
                 if doc.get("visibility", PUBLIC) in visibility:
-                    docs.append((doc_id(content_type, page.pk), doc, float(len(pages) - rank)))
+                    docs.append((doc_id(content_type, page.pk), doc, self._score(page)))
         return docs
 
     def search(self, query: SearchQuery) -> SearchResults:
