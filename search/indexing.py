@@ -156,12 +156,16 @@ def drain_outbox(refresh: bool = False) -> OutboxResult:
     """Process every due row now (management command, tests)."""
     total = OutboxResult()
     while True:
-        step = process_outbox(refresh=refresh)
+        step = process_outbox()
         total.processed += step.processed
         total.failed += step.failed
         total.errors += step.errors
         if step.failed or not step.processed:
-            return total
+            break
+    if refresh and not total.failed:
+        # Also covers rows that a commit hook already wrote without a refresh.
+        engine.client().indices.refresh(index=engine.content_alias())
+    return total
 
 
 # --- index lifecycle ------------------------------------------------------------------

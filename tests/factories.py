@@ -51,7 +51,16 @@ class PageFactory(factory.django.DjangoModelFactory):
 
 
 def home_page() -> HomePage:
-    return HomePage.objects.get()
+    """The site's home page; recreated after a transactional test flushed the database."""
+    home = HomePage.objects.first()
+    if home is None:
+        from wagtail.models import Site
+
+        home = Page.get_first_root_node().add_child(instance=HomePage(title="Home", slug="home"))
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+        )
+    return home
 
 
 def process_index() -> LearningProcessIndexPage:

@@ -28,16 +28,26 @@ def _values(doc: dict[str, Any], field: str) -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else [str(value)]
 
 
-def _highlight(text: str, terms: list[str], size: int = 160) -> str:
+def _mark(text: str, terms: list[str]) -> str:
+    """The whole text, escaped, with the terms marked; "" when nothing matches."""
     if not text or not terms:
         return ""
-    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
-    match = pattern.search(text)
+    pattern = re.compile("|".join(re.escape(escape(t)) for t in terms), re.IGNORECASE)
+    escaped = escape(text)
+    if not pattern.search(escaped):
+        return ""
+    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+
+
+def _highlight(text: str, terms: list[str], size: int = 160) -> str:
+    """A fragment of about `size` characters around the first match, marked."""
+    if not text or not terms:
+        return ""
+    match = re.search("|".join(re.escape(t) for t in terms), text, re.IGNORECASE)
     if not match:
         return ""
     start = max(0, match.start() - size // 3)
-    fragment = text[start : start + size]
-    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escape(fragment))
+    return _mark(text[start : start + size], terms)
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -109,7 +119,7 @@ class DatabaseSearchBackend(SearchBackend):
                     ]
                     if h
                 ],
-                title_highlight=_highlight(doc["title"], terms, size=len(doc["title"])),
+                title_highlight=_mark(doc["title"], terms),
                 score=score,
                 source=doc,
             )

@@ -14,6 +14,24 @@ PAGES = [
     pytest.param("/accounts/signup/", id="signup"),
     pytest.param("/learning-processes/", id="learning-processes"),
     pytest.param("/practices/", id="practices"),
+    # A completed process from the demo content, with the pages below it.
+    pytest.param("/learning-processes/participatory-budgeting/", id="learning-process"),
+    pytest.param(
+        "/learning-processes/participatory-budgeting/dialogue-event/", id="dialogue-event"
+    ),
+    pytest.param(
+        "/learning-processes/participatory-budgeting/online-exchange-participation-platforms/",
+        id="follow-up-activity",
+    ),
+    pytest.param("/learning-processes/participatory-budgeting/outcomes/", id="outcome"),
+    pytest.param("/practices/market-waste-composting-kumasi/", id="practice"),
+    # Filters set: the chips, the selected options and pagination links.
+    pytest.param(
+        "/practices/?topic=municipal-services&region=global_south", id="practices-filtered"
+    ),
+    # Search without a query needs no index; a page of results needs the engine's
+    # index in the full-stack run, so tests/browser/test_journeys.py checks that one.
+    pytest.param("/search/", id="search"),
 ]
 
 

@@ -39,3 +39,10 @@ def test_database_fallback_suggests_titles_and_paginates(practices):
     second = backend.search(SearchQuery(page=2, page_size=3))
     assert second.total == 4 and len(second.hits) == 1
     assert backend.ping()["backend"] == "database"
+
+
+def test_database_fallback_marks_the_whole_title_and_escapes_it(practices):
+    results = DatabaseSearchBackend().search(SearchQuery(text="cooperatives"))
+    assert results.hits[0].title_highlight == (
+        "Composting market waste with women&#x27;s <mark>cooperatives</mark>"
+    )
