@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from learning_processes.blocks import DocumentationBlock, IndicatorBlock
 from learning_processes.countries import region_of
+from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkField,
     SustainableDevelopmentGoalSerializer,
@@ -36,23 +37,12 @@ class PracticeTag(TaggedItemBase):
     )
 
 
-class PracticeIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class PracticeIndexPage(ListingPage):
     subpage_types = ["learning_processes.PracticePage"]
-    max_count = 1
+    listing = "practice_listing"
 
     class Meta:
         verbose_name = _("practice index")
-
-    def get_context(self, request, *args, **kwargs):
-        from learning_processes.listings import practice_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(practice_listing(request, self))
-        return context
 
 
 class PracticePage(Page):

@@ -21,6 +21,7 @@ from wagtail.search import index
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
 from learning_processes.countries import is_global_south
+from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkListField,
     SustainableDevelopmentGoalSerializer,
@@ -92,23 +93,12 @@ class LearningProcessQuerySet(PageQuerySet):
         )
 
 
-class LearningProcessIndexPage(Page):
-    intro = RichTextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
+class LearningProcessIndexPage(ListingPage):
     subpage_types = ["learning_processes.LearningProcessPage"]
-    max_count = 1
+    listing = "learning_process_listing"
 
     class Meta:
         verbose_name = _("learning process index")
-
-    def get_context(self, request, *args, **kwargs):
-        from learning_processes.listings import learning_process_listing
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(learning_process_listing(request, self))
-        return context
 
 
 class LearningProcessPage(Page):
