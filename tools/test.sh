@@ -13,6 +13,8 @@ shift || true
 
 export PYTHONDONTWRITEBYTECODE=1
 export SEARCH_INDEX_PREFIX=cctest CACHE_KEY_PREFIX=cctest CHANNEL_PREFIX=cctest
+# Creating and deleting indices can take seconds on a busy 2-core machine.
+export SEARCH_TIMEOUT=${SEARCH_TIMEOUT:-30}
 
 static_checks() {
   echo "== ruff, Django checks, migrations"
