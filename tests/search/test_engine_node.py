@@ -227,3 +227,29 @@ def test_members_only_content_never_reaches_other_viewers(indexed):
         "Zanzibar seaweed cooperative pilot"
     ]
     assert backend.search(SearchQuery(text="zanzibr seawed", visibility=member)).suggestion
+
+
+@pytest.mark.parametrize(
+    ("facet", "value", "expected"),
+    [
+        ("content_type", "practice", 4),
+        ("topic_field", "Municipal services", 4),
+        ("country", "VN", 1),
+        ("region", "germany", 1),
+        ("year", "2025", 4),
+        ("tags", "composting", 1),
+        ("sdgs", "11", 1),
+    ],
+)
+def test_every_facet_filters_the_hits(indexed, facet, value, expected):
+    from learning_processes.models import SustainableDevelopmentGoal
+
+    kumasi = PracticePage.objects.get(slug="market-waste-composting-kumasi")
+    kumasi.tags.add("composting")
+    kumasi.sdgs.set([SustainableDevelopmentGoal.objects.get(number=11)])
+    kumasi.save_revision().publish()
+    indexing.drain_outbox(refresh=True)
+    results = search(**{facet: [value]})
+    assert results.total == expected
+    counts = dict(results.facets[facet])
+    assert counts[value] == expected
