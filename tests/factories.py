@@ -54,9 +54,13 @@ def home_page() -> HomePage:
     """The site's home page; recreated after a transactional test flushed the database."""
     home = HomePage.objects.first()
     if home is None:
-        from wagtail.models import Site
+        from django.conf import settings
+        from wagtail.models import Locale, Site
 
-        home = Page.get_first_root_node().add_child(instance=HomePage(title="Home", slug="home"))
+        # A flush empties what Wagtail's own migrations created too: locale and root.
+        Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+        home = root.add_child(instance=HomePage(title="Home", slug="home"))
         Site.objects.update_or_create(
             is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
         )
