@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from search.documents import FACETS, SEARCH_FIELDS
+from search.documents import BASE_SEARCH_FIELDS, FACETS, SEARCH_FIELDS
 
 SORTS = ("relevance", "date")
 MAX_PAGE_SIZE = 50
@@ -69,10 +69,11 @@ def _text_query(dsl: ModuleType, text: str) -> Any:
             dsl.Q(
                 "multi_match",
                 query=text,
-                fields=SEARCH_FIELDS,
+                fields=BASE_SEARCH_FIELDS,
                 type="best_fields",
                 fuzziness="AUTO",
                 prefix_length=1,
+                max_expansions=10,
             ),
             dsl.Q(
                 "multi_match",
@@ -144,6 +145,8 @@ def build_search(dsl: ModuleType, index: str, query: SearchQuery) -> Any:
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
     else:
         search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+    # The full text stays in the index for highlighting but not in the response.
+    search = search.source(excludes=["text"])
     return search.extra(from_=query.offset, size=query.page_size, track_total_hits=True)
 
 

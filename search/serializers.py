@@ -6,8 +6,8 @@ None for anything that must not be found (draft, unpublished, private).
 
 from typing import Any
 
-from django.utils.html import strip_tags
 from wagtail.models import Page
+from wagtail.rich_text import get_text_for_indexing
 
 from learning_processes.countries import region_of
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
@@ -16,7 +16,8 @@ PUBLIC = "public"
 
 
 def _plain(*values: Any) -> str:
-    return "\n".join(strip_tags(str(v)) for v in values if v)
+    # Not strip_tags: "<p>Kumasi.</p><p>Residents" must not become "Kumasi.Residents".
+    return "\n".join(get_text_for_indexing(str(v)) for v in values if v)
 
 
 def _tag_names(page: Page) -> list[str]:
@@ -79,7 +80,7 @@ def outcome_to_document(page: OutcomePage) -> dict[str, Any]:
     process = page.get_parent().specific
     return {
         **_common(page, "outcome"),
-        "summary": strip_tags(str(page.results))[:600],
+        "summary": get_text_for_indexing(str(page.results))[:600],
         "text": _plain(page.results, page.lessons_learned, page.next_steps),
         "topic_field": process.topic_field.name if process.topic_field_id else None,
         "sdgs": [goal.number for goal in process.sdgs.all()],
