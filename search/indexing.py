@@ -234,9 +234,14 @@ def rebuild() -> RebuildResult:
     name = _versioned_name()
     document_class(name).init(using=client)
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "-1"}})
-    count, _ = helpers.bulk(
-        client, iter_documents(name), chunk_size=BATCH_SIZE, request_timeout=120
-    )
+    # Two sender threads overlap the engine's indexing with building the next chunk.
+    count = 0
+    for ok, item in helpers.parallel_bulk(
+        client, iter_documents(name), thread_count=2, chunk_size=BATCH_SIZE, request_timeout=120
+    ):
+        if not ok:
+            raise RuntimeError(f"rebuild failed on {item}")
+        count += 1
     client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
 
     def replay() -> int:
