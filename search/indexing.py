@@ -11,6 +11,7 @@
 """
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -18,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connections, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -202,14 +203,20 @@ def ensure_index() -> str:
 
 def iter_documents(index: str) -> Iterator[dict[str, Any]]:
     # The querysets hold only live, public pages, so the serializer is called directly.
-    for queryset in searchable_querysets():
-        content_type, serialize = INDEXED_MODELS[queryset.model]
-        for page in queryset.iterator(chunk_size=BATCH_SIZE):
-            yield {
-                "_index": index,
-                "_id": doc_id(content_type, page.pk),
-                "_source": serialize(page),
-            }
+    try:
+        for queryset in searchable_querysets():
+            content_type, serialize = INDEXED_MODELS[queryset.model]
+            for page in queryset.iterator(chunk_size=BATCH_SIZE):
+                yield {
+                    "_index": index,
+                    "_id": doc_id(content_type, page.pk),
+                    "_source": serialize(page),
+                }
+    finally:
+        # parallel_bulk reads this generator in a worker thread; close the database
+        # connection that thread opened rather than leave it to linger.
+        if threading.current_thread() is not threading.main_thread():
+            connections.close_all()
 
 
 @dataclass
