@@ -12,7 +12,7 @@ mode=${1:-all}
 shift || true
 
 export PYTHONDONTWRITEBYTECODE=1
-export SEARCH_INDEX_PREFIX=cctest CACHE_KEY_PREFIX=cctest CHANNEL_PREFIX=cctest
+export SEARCH_INDEX_PREFIX=${SEARCH_INDEX_PREFIX:-cctest} CACHE_KEY_PREFIX=${CACHE_KEY_PREFIX:-cctest} CHANNEL_PREFIX=${CHANNEL_PREFIX:-cctest}
 # Creating and deleting indices can take seconds on a busy 2-core machine.
 export SEARCH_TIMEOUT=${SEARCH_TIMEOUT:-30}
 

@@ -1,0 +1,3 @@
+from community.models.membership import Membership, MembershipChange, SpaceRole
+
+__all__ = ["Membership", "MembershipChange", "SpaceRole"]
