@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "community",
     "learning_processes",
     "search",
+    "mailing",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -169,7 +170,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_RATE_LIMITS = {}  # allauth defaults; made explicit by the members issue
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Connective Cities] "
+EMAIL_SUBJECT_PREFIX = "[Connective Cities] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 
 # --- E-mail ---------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

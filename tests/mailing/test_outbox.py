@@ -1,0 +1,61 @@
+import datetime as dt
+from smtplib import SMTPServerDisconnected
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+from django.utils import timezone
+
+from mailing.models import OutgoingEmail
+from mailing.outbox import deliver_due, queue_email
+
+pytestmark = pytest.mark.django_db
+
+
+class FailingBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise SMTPServerDisconnected("connection refused")
+
+
+def test_queued_mail_is_sent_after_commit_with_prefix_and_headers(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(
+            to="ana@example.org",
+            subject="Welcome\nBcc: evil@example.org",
+            text="Hello",
+            headers={"List-Unsubscribe": "<https://example.org/u/1>"},
+            purpose="test",
+        )
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ana@example.org"]
+    assert message.subject == "[Connective Cities] Welcome Bcc: evil@example.org"
+    assert message.extra_headers["List-Unsubscribe"] == "<https://example.org/u/1>"
+    assert OutgoingEmail.objects.get().sent_at is not None
+
+
+def test_a_failing_mail_server_delays_mail_and_loses_none(django_capture_on_commit_callbacks):
+    with override_settings(EMAIL_BACKEND=f"{__name__}.FailingBackend"):
+        with django_capture_on_commit_callbacks(execute=True):
+            queue_email(to="a@example.org", subject="One", text="1")
+            queue_email(to="b@example.org", subject="Two", text="2")
+        # The task ran after the commit and failed on each message; both wait.
+        assert deliver_due() == (0, 0)
+    for email in OutgoingEmail.objects.all():
+        assert email.attempts == 1 and "connection refused" in email.last_error
+        assert email.available_at > timezone.now() and email.sent_at is None
+    assert mail.outbox == []
+
+    # Not due yet: nothing is sent before the back-off has passed.
+    assert deliver_due() == (0, 0)
+    OutgoingEmail.objects.update(available_at=timezone.now() - dt.timedelta(seconds=1))
+    assert deliver_due() == (2, 0)
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
+    assert deliver_due() == (0, 0)
