@@ -57,3 +57,25 @@ def spaces_of(user: AnyUser) -> QuerySet[LearningProcessPage]:
     if not user.is_authenticated:
         return LearningProcessPage.objects.none()
     return LearningProcessPage.objects.filter(memberships__user=user).distinct()
+
+
+def space_hosts(space: LearningProcessPage) -> QuerySet[Membership]:
+    return Membership.objects.filter(space_id=space.pk, role=SpaceRole.HOST)
+
+
+def access_space(user: AnyUser, space_id: int, *, facilitate: bool = False) -> LearningProcessPage:
+    """The space, if the user may enter it (or run it, with `facilitate`).
+
+    A space that does not exist or is not published is a 404; one the user may not
+    enter is a 403, so a member who lost access learns why.
+    """
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
+    if space is None:
+        raise Http404("No such learning process.")
+    allowed = can_facilitate(user, space) if facilitate else can_enter_space(user, space)
+    if not allowed:
+        raise PermissionDenied
+    return space
