@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "community.middleware.UserTimezoneMiddleware",
+    "community.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -169,7 +171,25 @@ ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_RATE_LIMITS = {}  # allauth defaults; made explicit by the members issue
+# Counted in the default cache: Redis in the full stack, so every server process shares
+# the counts ("N/period/ip|key|user"; see allauth's rate-limit documentation).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "manage_email": "10/m/user",
+    "change_password": "5/m/user",
+    "reauthenticate": "10/m/user",
+}
+# A new e-mail address replaces the old one only once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
+# Staff (superusers and the staff group) set up two-factor authentication before anything
+# else; on in production, off in the embedded demo.
+COMMUNITY_STAFF_REQUIRE_2FA = env.bool("STAFF_REQUIRE_2FA", default=False)
 EMAIL_SUBJECT_PREFIX = "[Connective Cities] "
 ACCOUNT_EMAIL_SUBJECT_PREFIX = EMAIL_SUBJECT_PREFIX
 

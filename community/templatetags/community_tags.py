@@ -1,0 +1,73 @@
+"""The members area of a learning-process page: `{% load community_tags %}` and
+`{% members_area page %}` in the process template (the process app does not import
+the community app; the template asks for this block)."""
+
+from django import template
+from django.db.models import Q
+from django.utils import timezone
+
+from community.models import JoinRequest, Membership, SpaceRole
+from community.spaces import can_enter_space, can_facilitate, get_membership
+from learning_processes.models import DialogueEventPage, FollowUpActivityPage
+
+register = template.Library()
+
+MEMBERS_SHOWN = 12
+
+
+@register.inclusion_tag("community/members_area.html", takes_context=True)
+def members_area(context, space) -> dict:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    data = {"space": space, "request": request, "user": user}
+    if user is None or not user.is_authenticated:
+        return {**data, "state": "anonymous"}
+    if not can_enter_space(user, space):
+        pending = JoinRequest.objects.filter(
+            space=space, user=user, status=JoinRequest.Status.PENDING
+        ).exists()
+        return {**data, "state": "pending" if pending else "outsider"}
+    members = Membership.objects.filter(space=space).select_related("user__profile")
+    order = {role: index for index, role in enumerate(SpaceRole.values)}
+    everyone = sorted(
+        members,
+        key=lambda m: (
+            order[m.role],
+            getattr(getattr(m.user, "profile", None), "display_name", ""),
+        ),
+    )
+    countries = {
+        m.user.profile.country.code: m.user.profile.country.name
+        for m in everyone
+        if getattr(m.user, "profile", None) is not None and m.user.profile.country
+    }
+    now = timezone.now()
+    event = (
+        DialogueEventPage.objects.child_of(space)
+        .live()
+        .filter(Q(end__gte=now))
+        .order_by("start")
+        .first()
+    )
+    activities = list(
+        FollowUpActivityPage.objects.child_of(space)
+        .live()
+        .filter(Q(end_date__gte=now.date()) | Q(end_date__isnull=True, start_date__gte=now.date()))
+        .order_by("start_date")[:5]
+    )
+    return {
+        **data,
+        "state": "member",
+        "membership": get_membership(user, space),
+        "moderating": can_facilitate(user, space),
+        "members": everyone[:MEMBERS_SHOWN],
+        "member_count": len(everyone),
+        "countries": sorted(countries.values()),
+        "event": event,
+        "activities": activities,
+        "pending_requests": JoinRequest.objects.filter(
+            space=space, status=JoinRequest.Status.PENDING
+        ).count()
+        if can_facilitate(user, space)
+        else 0,
+    }

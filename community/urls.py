@@ -1,0 +1,29 @@
+from django.urls import path
+
+from community import views
+
+app_name = "community"
+
+urlpatterns = [
+    path("members/", views.directory, name="directory"),
+    path("members/<int:user_id>/", views.profile_detail, name="profile"),
+    path("members/profile/", views.profile_edit, name="profile_edit"),
+    path("members/my-data/", views.my_data, name="my_data"),
+    path("members/my-data/export/", views.data_export, name="data_export"),
+    path("members/delete-account/", views.account_delete, name="account_delete"),
+    path("spaces/<int:space_id>/members/", views.space_members, name="space_members"),
+    path("spaces/<int:space_id>/members/invite/", views.space_invite, name="space_invite"),
+    path("spaces/<int:space_id>/members/join/", views.space_join, name="space_join"),
+    path("spaces/<int:space_id>/members/leave/", views.space_leave, name="space_leave"),
+    path(
+        "spaces/<int:space_id>/members/requests/<int:request_id>/",
+        views.join_request_decide,
+        name="join_request_decide",
+    ),
+    path(
+        "spaces/<int:space_id>/members/<int:membership_id>/role/",
+        views.member_role,
+        name="member_role",
+    ),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+]

@@ -1,0 +1,414 @@
+"""Views of the members pages: thin, they parse the request, ask `community.spaces`
+who may do what, and call `community.actions`."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from community import actions, app_settings
+from community.adapter import PENDING_INVITATION_KEY
+from community.forms import (
+    DecisionForm,
+    DeleteAccountForm,
+    DirectoryFilterForm,
+    InvitationForm,
+    JoinRequestForm,
+    LeaveForm,
+    ProfileForm,
+    RoleForm,
+)
+from community.models import (
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipChange,
+    Profile,
+    SpaceRole,
+)
+from community.spaces import (
+    access_space,
+    can_facilitate,
+    get_membership,
+    is_platform_staff,
+    spaces_of,
+)
+from learning_processes.models import LearningProcessPage
+
+
+def _base_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")
+
+
+def _enterable_spaces(user):
+    if is_platform_staff(user):
+        return LearningProcessPage.objects.live()
+    return spaces_of(user).live()
+
+
+# --- Directory and profiles ---------------------------------------------------------
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    visible = Profile.objects.visible_to(user)
+    spaces = (
+        list(_enterable_spaces(user).order_by("title").only("pk", "title"))
+        if user.is_authenticated
+        else []
+    )
+    country_codes = visible.exclude(country="").values_list("country", flat=True).distinct()
+    form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, processes=spaces)
+    profiles = visible
+    if form.is_bound:
+        form.is_valid()  # invalid fields are reported next to them and left out
+        data = form.cleaned_data
+        if data.get("q"):
+            profiles = profiles.filter(display_name__icontains=data["q"]) | profiles.filter(
+                organisation__icontains=data["q"]
+            )
+        if data.get("expertise"):
+            profiles = profiles.filter(expertise__name__iexact=data["expertise"].strip())
+        if data.get("country"):
+            profiles = profiles.filter(country=data["country"])
+        if data.get("language"):
+            profiles = profiles.filter(languages__code=data["language"])
+        # Membership is members-only knowledge: only spaces the viewer may enter count.
+        space_ids = [space.pk for space in spaces]
+        if data.get("process") and data["process"] in space_ids:
+            profiles = profiles.filter(
+                Exists(Membership.objects.filter(user=OuterRef("user"), space=data["process"]))
+            )
+        if data.get("topic") and user.is_authenticated:
+            profiles = profiles.filter(
+                Exists(
+                    Membership.objects.filter(
+                        user=OuterRef("user"),
+                        space__in=space_ids,
+                        space__topic_field__slug=data["topic"],
+                    )
+                )
+            )
+    if not user.is_authenticated:
+        # Anonymous visitors do not learn who takes part in what.
+        del form.fields["process"]
+        del form.fields["topic"]
+    profiles = (
+        profiles.distinct()
+        .select_related("user")
+        .prefetch_related("expertise", "languages")
+        .order_by("display_name", "pk")
+    )
+    page = Paginator(profiles, app_settings.get("DIRECTORY_PAGE_SIZE")).get_page(
+        request.GET.get("page")
+    )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "community/directory.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "profiles": page.object_list,
+            "query_string": params.urlencode(),
+        },
+    )
+
+
+def profile_detail(request: HttpRequest, user_id: int) -> HttpResponse:
+    profile = get_object_or_404(
+        Profile.objects.visible_to(request.user)
+        .select_related("user")
+        .prefetch_related("expertise", "languages"),
+        user_id=user_id,
+    )
+    shared = []
+    if request.user.is_authenticated:
+        shared = list(
+            Membership.objects.filter(
+                user_id=user_id, space__in=_enterable_spaces(request.user)
+            ).select_related("space")
+        )
+    return render(
+        request,
+        "community/profile_detail.html",
+        {"profile": profile, "memberships": shared, "is_own": profile.user_id == request.user.pk},
+    )
+
+
+@login_required
+def profile_edit(request: HttpRequest) -> HttpResponse:
+    profile = actions.get_or_create_profile(request.user)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your profile was saved."))
+        return redirect("community:profile_edit")
+    return render(request, "community/profile_form.html", {"form": form, "profile": profile})
+
+
+# --- Data rights --------------------------------------------------------------------
+
+
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    return render(request, "community/my_data.html", {})
+
+
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    data = actions.build_user_data_export(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="connective-cities-data-{stamp}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    last_host_of = actions.spaces_where_last_host(request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_delete_account(
+                request.user, keep_anonymised=form.cleaned_data["posts"] == "anonymise"
+            )
+        except actions.CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            logout(request)
+            messages.success(request, _("Your account and your data have been deleted."))
+            return redirect("/")
+    return render(
+        request, "community/account_delete.html", {"form": form, "last_host_of": last_host_of}
+    )
+
+
+# --- A space's members ------------------------------------------------------------
+
+
+@login_required
+def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = access_space(request.user, space_id)
+    moderating = can_facilitate(request.user, space)
+    members = list(
+        Membership.objects.filter(space=space)
+        .select_related("user__profile")
+        .order_by("user__profile__display_name", "user__email")
+    )
+    order = {role: index for index, role in enumerate(SpaceRole.values)}
+    members.sort(key=lambda membership: order[membership.role])
+    visible_ids = set(
+        Profile.objects.visible_to(request.user)
+        .filter(user__in=[m.user_id for m in members])
+        .values_list("user_id", flat=True)
+    )
+    context = {
+        "space": space,
+        "members": members,
+        "visible_profile_ids": visible_ids,
+        "membership": get_membership(request.user, space),
+        "moderating": moderating,
+    }
+    if moderating:
+        context.update(
+            invitation_form=InvitationForm(can_invite_facilitators=is_platform_staff(request.user)),
+            join_requests=JoinRequest.objects.filter(
+                space=space, status=JoinRequest.Status.PENDING
+            ).select_related("user__profile"),
+            decision_form=DecisionForm(),
+            open_invitations=Invitation.objects.filter(
+                space=space, accepted_at__isnull=True, expires_at__gt=timezone.now()
+            ),
+            log=MembershipChange.objects.filter(space=space).select_related(
+                "user__profile", "actor__profile"
+            )[:30],
+            role_choices=[
+                choice
+                for choice in SpaceRole.choices
+                if is_platform_staff(request.user) or choice[0] != SpaceRole.FACILITATOR
+            ],
+        )
+    return render(request, "community/space_members.html", context)
+
+
+@login_required
+@require_POST
+def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = access_space(request.user, space_id, facilitate=True)
+    form = InvitationForm(request.POST, can_invite_facilitators=is_platform_staff(request.user))
+    if form.is_valid():
+        try:
+            actions.do_invite(
+                space,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                actor=request.user,
+                base_url=_base_url(request),
+            )
+        except actions.CommunityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
+            )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("community:space_members", space_id=space.pk)
+
+
+@login_required
+@require_POST
+def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
+    if space is None:
+        raise Http404
+    form = JoinRequestForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_request_to_join(
+                space,
+                request.user,
+                message=form.cleaned_data["message"],
+                base_url=_base_url(request),
+            )
+        except actions.CommunityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request, _("Your request was sent. The hosts will approve or decline it.")
+            )
+    return redirect(space.url or "/")
+
+
+@login_required
+@require_POST
+def join_request_decide(request: HttpRequest, space_id: int, request_id: int) -> HttpResponse:
+    space = access_space(request.user, space_id, facilitate=True)
+    join_request = get_object_or_404(JoinRequest, pk=request_id, space=space)
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose to approve or decline."))
+        return redirect("community:space_members", space_id=space.pk)
+    try:
+        actions.do_decide_join_request(
+            join_request,
+            actor=request.user,
+            approve=form.cleaned_data["decision"] == "approve",
+            role=form.cleaned_data.get("role") or SpaceRole.PARTICIPANT,
+            base_url=_base_url(request),
+        )
+    except actions.CommunityError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The request was answered."))
+    return redirect("community:space_members", space_id=space.pk)
+
+
+@login_required
+@require_POST
+def member_role(request: HttpRequest, space_id: int, membership_id: int) -> HttpResponse:
+    space = access_space(request.user, space_id, facilitate=True)
+    membership = get_object_or_404(Membership, pk=membership_id, space=space)
+    form = RoleForm(request.POST)
+    if form.is_valid():
+        role = form.cleaned_data["role"]
+        try:
+            actions.check_can_assign_role(request.user, space, role)
+            if membership.role == SpaceRole.FACILITATOR and not is_platform_staff(request.user):
+                raise actions.CommunityError(
+                    _("Only Connective Cities staff can change a facilitator's role."),
+                    "facilitator_role",
+                )
+            actions.do_change_role(membership, role, actor=request.user)
+        except actions.CommunityError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The role was changed."))
+    return redirect("community:space_members", space_id=space.pk)
+
+
+@login_required
+def space_leave(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
+    if space is None:
+        raise Http404
+    membership = get_membership(request.user, space)
+    if membership is None:
+        raise PermissionDenied
+    needs_successor = actions.is_last_host(membership)
+    form = LeaveForm(
+        request.POST if request.method == "POST" else None,
+        membership=membership,
+        needs_successor=needs_successor,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_leave_space(membership, successor=form.cleaned_data.get("successor"))
+        except actions.CommunityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("You left %(space)s.") % {"space": space.title})
+            return redirect(space.url or "/")
+    return render(request, "community/space_leave.html", {"space": space, "form": form})
+
+
+# --- Invitations --------------------------------------------------------------------
+
+
+def invitation(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation = actions.access_invitation(token)
+    except actions.CommunityError as error:
+        request.session.pop(PENDING_INVITATION_KEY, None)
+        status = 404 if error.code == "unknown" else 410
+        return render(request, "community/invitation_invalid.html", {"error": error}, status=status)
+    if not request.user.is_authenticated:
+        # Kept for the way back after sign-up and e-mail verification (see the adapter).
+        request.session[PENDING_INVITATION_KEY] = token
+        here = reverse("community:invitation", args=[token])
+        return render(
+            request,
+            "community/invitation.html",
+            {"invitation": invitation, "next": here, "anonymous": True},
+        )
+    error = None
+    try:
+        actions.check_invitation_addressee(invitation, request.user)
+    except actions.CommunityError as refused:
+        error = refused
+    if request.method == "POST" and error is None:
+        try:
+            actions.do_accept_invitation(token, request.user)
+        except actions.CommunityError as refused:
+            error = refused
+        else:
+            request.session.pop(PENDING_INVITATION_KEY, None)
+            messages.success(
+                request, _("Welcome to %(space)s!") % {"space": invitation.space.title}
+            )
+            return redirect(invitation.space.url or "/")
+    return render(
+        request,
+        "community/invitation.html",
+        {"invitation": invitation, "error": error},
+        status=403 if error else 200,
+    )
