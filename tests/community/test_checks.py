@@ -1,0 +1,20 @@
+from django.core.checks import Info, Warning
+from django.test import override_settings
+
+from community.checks import check_account_safety
+
+
+@override_settings(ACCOUNT_RATE_LIMITS=False, COMMUNITY_STAFF_REQUIRE_2FA=False)
+def test_deploy_check_warns_when_rate_limits_or_staff_2fa_are_off():
+    ids = {problem.id for problem in check_account_safety(None) if isinstance(problem, Warning)}
+    assert ids == {"community.W001", "community.W003"}
+
+
+@override_settings(
+    ACCOUNT_RATE_LIMITS={"login": "30/m/ip"},
+    COMMUNITY_STAFF_REQUIRE_2FA=True,
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+)
+def test_deploy_check_only_notes_a_per_process_cache():
+    problems = check_account_safety(None)
+    assert [(type(p), p.id) for p in problems] == [(Info, "community.I002")]
