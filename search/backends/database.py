@@ -1,31 +1,54 @@
 """Database fallback: Wagtail's database search (PostgreSQL full-text search on
 PostgreSQL, a simpler search on SQLite), answering the same SearchQuery.
 
-Matching pages are turned into the same documents the engine holds, and the
-filters, facets and sorting are applied to those, so both backends agree on
-what a filter means. Used in the embedded mode and when the engine is down.
+Everything that depends on the size of the result set happens in SQL: the text
+match (Wagtail's search queryset), every facet filter, the totals, the facet
+counts (GROUP BY over the matching pages) and the ordering. Only the page of
+hits is loaded and turned into documents, so totals and counts are exact at any
+size and a query costs a fixed number of SQL statements.
+
+Each indexed page type is a `_Source` that says, in SQL, what a facet value
+means for it, matching what `search.serializers` writes into the engine's
+documents (a learning process counts for Germany and for each partner's
+country; an outcome inherits its process's topic, SDGs and tags). The
+equivalence is tested against the serializers on both databases.
 """
 
 import re
 from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC
+from functools import cache
 from typing import Any
 
 from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, ExtractYear, Left
 from django.utils.html import escape
+from wagtail.models import Page
 
+from learning_processes.countries import GERMANY, GLOBAL_SOUTH, OTHER, global_south_codes
+from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
+from learning_processes.models.practices import PracticeTag
+from learning_processes.models.processes import LearningProcessTag, PartnerMunicipality
 from search.backends.base import SearchBackend
 from search.documents import FACETS
 from search.queries import SearchHit, SearchQuery, SearchResults
 from search.serializers import INDEXED_MODELS, PUBLIC, doc_id, searchable_querysets
 
-MAX_CANDIDATES = 2000
-
-
-def _values(doc: dict[str, Any], field: str) -> list[str]:
-    value = doc.get(field)
-    if value is None:
-        return []
-    return [str(v) for v in value] if isinstance(value, list) else [str(value)]
+NOTHING = Q(pk__in=[])
 
 
 def _mark(text: str, terms: list[str]) -> str:
@@ -50,92 +73,399 @@ def _highlight(text: str, terms: list[str], size: int = 160) -> str:
     return _mark(text[start : start + size], terms)
 
 
+def _ints(values: Iterable[str]) -> list[int]:
+    return [int(v) for v in values if str(v).isdigit()]
+
+
+@cache
+def _global_south() -> tuple[str, ...]:
+    return tuple(global_south_codes())
+
+
+def _region_of_column(column: str) -> Case:
+    """learning_processes.countries.region_of() as an SQL expression."""
+    return Case(
+        When(**{column: "DE"}, then=Value(GERMANY)),
+        When(**{f"{column}__in": _global_south()}, then=Value(GLOBAL_SOUTH)),
+        default=Value(OTHER),
+    )
+
+
+def _region_q(column: str, regions: Iterable[str]) -> Q:
+    q = NOTHING
+    for region in set(regions):
+        if region == GERMANY:
+            q |= Q(**{column: "DE"})
+        elif region == GLOBAL_SOUTH:
+            q |= Q(**{f"{column}__in": _global_south()})
+        elif region == OTHER:
+            q |= ~Q(**{column: "DE"}) & ~Q(**{f"{column}__in": _global_south()})
+    return q
+
+
+class _Link:
+    """A multi-valued field stored in another table: SDGs, tags, partner countries."""
+
+    def __init__(self, model: type[Model], owner: str, value: str, convert=str) -> None:
+        self.model, self.owner, self.value, self.convert = model, owner, value, convert
+
+    def rows(self) -> QuerySet:
+        rows = self.model.objects.exclude(**{f"{self.value}__isnull": True})
+        return rows.exclude(**{self.value: ""}) if self.convert is str else rows
+
+    def owners_with(self, values: Iterable[str], **extra: Any) -> QuerySet:
+        converted = _ints(values) if self.convert is int else [str(v) for v in values]
+        return self.rows().filter(**{f"{self.value}__in": converted}, **extra).values(self.owner)
+
+    def counts(self, owners: QuerySet) -> Counter:
+        rows = (
+            self.rows()
+            .filter(**{f"{self.owner}__in": owners})
+            .values_list(self.value)
+            .annotate(n=Count(self.owner, distinct=True))
+            .order_by()
+        )
+        return Counter({str(value): n for value, n in rows})
+
+
+def _m2m(model: type[Model], name: str, value: str) -> _Link:
+    field = model._meta.get_field(name)
+    return _Link(
+        field.remote_field.through,
+        f"{field.m2m_field_name()}_id",
+        f"{field.m2m_reverse_field_name()}__{value}",
+        convert=int,
+    )
+
+
+def _column_counts(queryset: QuerySet, column: str) -> Counter:
+    rows = queryset.values_list(column).annotate(n=Count("pk")).order_by()
+    return Counter({str(value): n for value, n in rows if value not in (None, "")})
+
+
+class _Source:
+    """One indexed page type, its facets expressed in SQL."""
+
+    content_type = ""
+    model: type[Page]
+
+    def annotate(self, queryset: QuerySet) -> QuerySet:
+        return queryset.annotate(_published=Coalesce("last_published_at", "first_published_at"))
+
+    def base(self, visibility: tuple[str, ...]) -> QuerySet:
+        if PUBLIC not in visibility:
+            return self.model.objects.none()
+        return self.model.objects.live().public()
+
+    def match(self, name: str, values: tuple[str, ...]) -> Q:
+        if name == "content_type":
+            return Q() if self.content_type in values else NOTHING
+        return self._match(name, values)
+
+    def counts(self, name: str, queryset: QuerySet) -> Counter:
+        """Facet counts of the pages in `queryset` (filtered by the other facets)."""
+        ids = queryset.order_by().values("pk")
+        if name == "content_type":
+            total = queryset.order_by().count()
+            return Counter({self.content_type: total} if total else {})
+        return self._counts(name, ids)
+
+    def _match(self, name: str, values: tuple[str, ...]) -> Q:
+        raise NotImplementedError
+
+    def _counts(self, name: str, ids: QuerySet) -> Counter:
+        raise NotImplementedError
+
+    def _pages(self, ids: QuerySet) -> QuerySet:
+        return self.annotate(self.model.objects.filter(pk__in=ids))
+
+
+class _PracticeSource(_Source):
+    content_type = "practice"
+    model = PracticePage
+
+    def __init__(self) -> None:
+        self.links = {
+            "sdgs": _m2m(PracticePage, "sdgs", "number"),
+            "tags": _Link(PracticeTag, "content_object_id", "tag__name"),
+        }
+
+    def _match(self, name: str, values: tuple[str, ...]) -> Q:
+        if name in self.links:
+            return Q(pk__in=self.links[name].owners_with(values))
+        if name == "topic_field":
+            return Q(topic_field__name__in=values)
+        if name == "country":
+            return Q(country__in=values)
+        if name == "region":
+            return _region_q("country", values)
+        if name == "year":
+            return Q(year__in=_ints(values))
+        return Q()
+
+    def _counts(self, name: str, ids: QuerySet) -> Counter:
+        if name in self.links:
+            return self.links[name].counts(ids)
+        pages = self._pages(ids)
+        if name == "topic_field":
+            return _column_counts(pages, "topic_field__name")
+        if name == "region":
+            return _column_counts(pages.annotate(_region=_region_of_column("country")), "_region")
+        if name in ("country", "year"):
+            return _column_counts(pages, name)
+        return Counter()
+
+
+class _ProcessSource(_Source):
+    """A process counts for Germany (every host is German) and each partner's country."""
+
+    content_type = "learning_process"
+    model = LearningProcessPage
+
+    def __init__(self) -> None:
+        self.links = {
+            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
+            "tags": _Link(LearningProcessTag, "content_object_id", "tag__name"),
+        }
+        self.partners = _Link(PartnerMunicipality, "page_id", "country")
+
+    def _match(self, name: str, values: tuple[str, ...]) -> Q:
+        if name in self.links:
+            return Q(pk__in=self.links[name].owners_with(values))
+        if name == "topic_field":
+            return Q(topic_field__name__in=values)
+        if name == "year":
+            return Q(year__in=_ints(values))
+        if name == "country":
+            if "DE" in values:
+                return Q()
+            return Q(pk__in=self.partners.owners_with(values))
+        if name == "region":
+            if GERMANY in values:
+                return Q()
+            partners = self.partners.rows().filter(_region_q("country", values))
+            return Q(pk__in=partners.values("page_id"))
+        return Q()
+
+    def _counts(self, name: str, ids: QuerySet) -> Counter:
+        if name in self.links:
+            return self.links[name].counts(ids)
+        pages = self._pages(ids)
+        if name == "topic_field":
+            return _column_counts(pages, "topic_field__name")
+        if name == "year":
+            return _column_counts(pages, "year")
+        if name in ("country", "region"):
+            total = pages.count()
+            partners = self.partners.rows().filter(page_id__in=ids).exclude(country="DE")
+            if name == "region":
+                partners = partners.annotate(_region=_region_of_column("country"))
+            column = "country" if name == "country" else "_region"
+            rows = partners.values_list(column).annotate(n=Count("page_id", distinct=True))
+            found = Counter({str(value): n for value, n in rows.order_by()})
+            if total:
+                found["DE" if name == "country" else GERMANY] = total
+            return found
+        return Counter()
+
+
+class _OutcomeSource(_Source):
+    """An outcome belongs to its parent process, whose topic, SDGs and tags it inherits."""
+
+    content_type = "outcome"
+    model = OutcomePage
+
+    def __init__(self) -> None:
+        self.process_links = {
+            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
+            "tags": _Link(LearningProcessTag, "content_object_id", "tag__name"),
+        }
+
+    def annotate(self, queryset: QuerySet) -> QuerySet:
+        process = LearningProcessPage.objects.filter(path=OuterRef("_process_path"))
+        return (
+            super()
+            .annotate(queryset)
+            .annotate(_process_path=Left("path", (F("depth") - 1) * Page.steplen))
+            .annotate(
+                _topic=Subquery(process.values("topic_field__name")[:1]),
+                _year=Coalesce(
+                    ExtractYear("first_published_at", tzinfo=UTC),
+                    Subquery(process.values("year")[:1]),
+                    output_field=IntegerField(),
+                ),
+            )
+        )
+
+    def _match(self, name: str, values: tuple[str, ...]) -> Q:
+        if name in self.process_links:
+            owners = self.process_links[name].owners_with(values)
+            paths = LearningProcessPage.objects.filter(pk__in=owners).values("path")
+            return Q(_process_path__in=paths)
+        if name == "topic_field":
+            return Q(_topic__in=values)
+        if name == "year":
+            return Q(_year__in=_ints(values))
+        if name == "country":
+            return Q() if "DE" in values else NOTHING
+        if name == "region":
+            return Q() if GERMANY in values else NOTHING
+        return Q()
+
+    def _counts(self, name: str, ids: QuerySet) -> Counter:
+        pages = self._pages(ids)
+        if name == "topic_field":
+            return _column_counts(pages, "_topic")
+        if name == "year":
+            return _column_counts(pages, "_year")
+        if name in ("country", "region"):
+            total = pages.count()
+            return Counter({("DE" if name == "country" else GERMANY): total} if total else {})
+        if name in self.process_links:
+            # Outcomes per process (one or a few), times each process's values.
+            per_path = dict(pages.values_list("_process_path").annotate(n=Count("pk")).order_by())
+            link = self.process_links[name]
+            owner_path = link.owner.removesuffix("_id") + "__path"
+            found: Counter = Counter()
+            rows = link.rows().filter(**{f"{owner_path}__in": list(per_path)})
+            for path, value in rows.values_list(owner_path, link.value).distinct():
+                found[str(value)] += per_path[path]
+            return found
+        return Counter()
+
+
+SOURCES: tuple[_Source, ...] = (_PracticeSource(), _ProcessSource(), _OutcomeSource())
+
+
+def _text_match(queryset: QuerySet, text: str) -> QuerySet:
+    """Wagtail's database search as a queryset (still filterable) with a `_score`."""
+    results = queryset.search(text, operator="or").annotate_score("_score")
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None:  # an empty search (only stop words, say)
+        return queryset.none().annotate(_score=Value(0.0))
+    matched = get_queryset()
+    if "_score" not in matched.query.annotations:
+        matched = matched.annotate(_score=Value(0.0))
+    return matched
+
+
+def _better_first(score: float | None) -> float:
+    """Comparable across page types; SQLite's bm25() is lower for better matches."""
+    value = float(score or 0.0)
+    return -value if connection.vendor == "sqlite" else value
+
+
 class DatabaseSearchBackend(SearchBackend):
     name = "database"
 
     def ping(self) -> dict[str, Any]:
         return {"backend": self.name, "database": connection.vendor}
 
-    @staticmethod
-    def _score(page) -> float:
-        """Comparable across page types; SQLite's bm25() is lower for better matches."""
-        score = float(getattr(page, "_score", 0.0) or 0.0)
-        return -score if connection.vendor == "sqlite" else score
-
-    def _documents(self, text: str, visibility: tuple[str, ...]) -> list[tuple[str, dict, float]]:
-        docs = []
-        for queryset in searchable_querysets():
-            content_type, serialize = INDEXED_MODELS[queryset.model]
-            if text:
-                results = queryset.search(text, operator="or").annotate_score("_score")
-                pages = list(results[:MAX_CANDIDATES])
-            else:
-                pages = list(queryset[:MAX_CANDIDATES])
-            for page in pages:
-                doc = serialize(page)
-                if doc.get("visibility", PUBLIC) in visibility:
-                    docs.append((doc_id(content_type, page.pk), doc, self._score(page)))
-        return docs
-
     def search(self, query: SearchQuery) -> SearchResults:
-        docs = self._documents(query.text, query.visibility)
-        active = {n: set(v) for n, v in query.filters.items() if v and n in FACETS}
+        active = {n: tuple(v) for n, v in query.filters.items() if v and n in FACETS}
+        by_date = query.sort == "date" or not query.text
+        wanted = query.offset + query.page_size
+        total = 0
+        facets: dict[str, Counter] = {name: Counter() for name in FACETS}
+        candidates = []
+        for position, source in enumerate(SOURCES):
+            base = source.base(query.visibility)
+            if query.text:
+                base = _text_match(base, query.text)
+            base = source.annotate(base)
 
-        def passes(doc: dict, skip: str | None = None) -> bool:
-            return all(
-                set(_values(doc, FACETS[name]["field"])) & values
-                for name, values in active.items()
-                if name != skip
-            )
+            def narrowed(skip: str | None = None, base=base, source=source) -> QuerySet:
+                return base.filter(
+                    *(source.match(n, v) for n, v in sorted(active.items()) if n != skip)
+                )
 
-        facets = {}
-        for name, spec in FACETS.items():
-            counts = Counter(
-                value
-                for _, doc, _ in docs
-                if passes(doc, skip=name)
-                for value in _values(doc, spec["field"])
-            )
-            facets[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: spec["size"]]
-        matching = [(i, d, s) for i, d, s in docs if passes(d)]
-        if query.sort == "date" or not query.text:
-            matching.sort(key=lambda item: str(item[1].get("published_at") or ""), reverse=True)
-        else:
-            matching.sort(key=lambda item: -item[2])
-        terms = [t for t in re.findall(r"\w+", query.text) if len(t) > 2]
-        page = matching[query.offset : query.offset + query.page_size]
-        hits = [
-            SearchHit(
-                id=identifier,
-                content_type=doc["content_type"],
-                title=doc["title"],
-                url=doc["url"],
-                summary=doc.get("summary") or "",
-                highlights=[
-                    h
-                    for h in [
-                        _highlight(doc.get("summary") or "", terms),
-                        _highlight(doc.get("text") or "", terms),
-                    ]
-                    if h
-                ],
-                title_highlight=_mark(doc["title"], terms),
-                score=score,
-                source=doc,
-            )
-            for identifier, doc, score in page
-        ]
+            matching = narrowed()
+            total += matching.order_by().count()
+            for name in FACETS:
+                facets[name] += source.counts(name, narrowed(name) if name in active else matching)
+            if by_date:
+                score_order = "_score" if connection.vendor == "sqlite" else "-_score"
+                order = [F("_published").desc(nulls_last=True)]
+                if query.text:
+                    order.append(score_order)
+                matching = matching.order_by(*order, "-pk")
+            elif not query.text:
+                matching = matching.order_by("-pk")
+            score = "_score" if query.text else "pk"
+            for rank, (pk, published, value) in enumerate(
+                matching.values_list("pk", "_published", score)[:wanted]
+            ):
+                relevance = _better_first(value) if query.text else 0.0
+                candidates.append((pk, published, relevance, position, rank))
+
+        def key(item: tuple) -> tuple:
+            _, published, relevance, position, rank = item
+            if by_date:
+                stamp = published.timestamp() if published else 0.0
+                return (published is None, -stamp, -relevance, position, rank)
+            return (-relevance, position, rank)
+
+        candidates.sort(key=key)
+        page = candidates[query.offset : wanted]
+        hits = self._hits(page, query.text)
         return SearchResults(
-            query=query, total=len(matching), hits=hits, facets=facets, backend=self.name
+            query=query,
+            total=total,
+            hits=hits,
+            facets={
+                name: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: FACETS[name]["size"]]
+                for name, counts in facets.items()
+            },
+            backend=self.name,
         )
+
+    def _hits(self, page: list[tuple], text: str) -> list[SearchHit]:
+        """Only the page of hits is loaded and serialised."""
+        wanted: dict[int, list[int]] = {}
+        for pk, _, _, position, _ in page:
+            wanted.setdefault(position, []).append(pk)
+        documents: dict[tuple[int, int], dict] = {}
+        querysets = {queryset.model: queryset for queryset in searchable_querysets()}
+        for position, pks in wanted.items():
+            queryset = querysets[SOURCES[position].model]
+            _, serialize = INDEXED_MODELS[queryset.model]
+            for found in queryset.filter(pk__in=pks):
+                documents[(position, found.pk)] = serialize(found)
+        terms = [t for t in re.findall(r"\w+", text) if len(t) > 2]
+        hits = []
+        for pk, _, relevance, position, _ in page:
+            doc = documents.get((position, pk))
+            if doc is None:  # unpublished between the two queries
+                continue
+            hits.append(
+                SearchHit(
+                    id=doc_id(doc["content_type"], pk),
+                    content_type=doc["content_type"],
+                    title=doc["title"],
+                    url=doc["url"],
+                    summary=doc.get("summary") or "",
+                    highlights=[
+                        h
+                        for h in [
+                            _highlight(doc.get("summary") or "", terms),
+                            _highlight(doc.get("text") or "", terms),
+                        ]
+                        if h
+                    ],
+                    title_highlight=_mark(doc["title"], terms),
+                    score=relevance if text else None,
+                    source=doc,
+                )
+            )
+        return hits
 
     def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
         prefix = prefix.strip().lower()
-        if not prefix:
+        if not prefix or PUBLIC not in visibility:
             return []
         found = []
         for queryset in searchable_querysets():
-            content_type, serialize = INDEXED_MODELS[queryset.model]
+            content_type, _ = INDEXED_MODELS[queryset.model]
             for page in queryset.filter(title__icontains=prefix).order_by("title")[:8]:
                 found.append({"title": page.title, "url": page.url, "type": content_type})
         found.sort(key=lambda s: (not s["title"].lower().startswith(prefix), s["title"]))
