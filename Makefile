@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
-        browser-deps worker
+        browser-deps worker bench-search
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ run: install
 
 worker: install
 	$(PY) manage.py db_worker
+
+# Search latency and indexing rate at 100,000 practices (own database and indices;
+# needs `make services`). Extra arguments: make bench-search ARGS="--documents 20000".
+bench-search: install
+	$(PY) bench/search_latency.py $(ARGS)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
