@@ -35,6 +35,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear, Left
 from django.utils.html import escape
 from wagtail.models import Page
@@ -349,6 +350,11 @@ def _text_match(queryset: QuerySet, text: str) -> QuerySet:
     return matched
 
 
+def _id_array(ids: list[int]) -> RawSQL:
+    """Page ids as one PostgreSQL array parameter, however many there are."""
+    return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+
+
 def _better_first(score: float | None) -> float:
     """Comparable across page types; SQLite's bm25() is lower for better matches."""
     value = float(score or 0.0)
@@ -370,8 +376,17 @@ class DatabaseSearchBackend(SearchBackend):
         candidates = []
         for position, source in enumerate(SOURCES):
             base = source.base(query.visibility)
+            scores: dict[int, float] | None = None
             if query.text:
                 base = _text_match(base, query.text)
+                if connection.vendor == "postgresql":
+                    # The text match is the costly part (a scan of the search vectors):
+                    # run it once, then count, group and order by the ids it found.
+                    scores = {
+                        pk: _better_first(score)
+                        for pk, score in base.order_by().values_list("pk", "_score")
+                    }
+                    base = source.model.objects.filter(pk__in=_id_array(list(scores)))
             base = source.annotate(base)
 
             def narrowed(skip: str | None = None, base=base, source=source) -> QuerySet:
@@ -383,20 +398,7 @@ class DatabaseSearchBackend(SearchBackend):
             total += matching.order_by().count()
             for name in FACETS:
                 facets[name] += source.counts(name, narrowed(name) if name in active else matching)
-            if by_date:
-                score_order = "_score" if connection.vendor == "sqlite" else "-_score"
-                order = [F("_published").desc(nulls_last=True)]
-                if query.text:
-                    order.append(score_order)
-                matching = matching.order_by(*order, "-pk")
-            elif not query.text:
-                matching = matching.order_by("-pk")
-            score = "_score" if query.text else "pk"
-            for rank, (pk, published, value) in enumerate(
-                matching.values_list("pk", "_published", score)[:wanted]
-            ):
-                relevance = _better_first(value) if query.text else 0.0
-                candidates.append((pk, published, relevance, position, rank))
+            candidates += self._candidates(matching, query, scores, position)
 
         def key(item: tuple) -> tuple:
             _, published, relevance, position, rank = item
@@ -418,6 +420,37 @@ class DatabaseSearchBackend(SearchBackend):
             },
             backend=self.name,
         )
+
+    @staticmethod
+    def _candidates(
+        matching: QuerySet, query: SearchQuery, scores: dict[int, float] | None, position: int
+    ) -> list[tuple]:
+        """The first offset + page_size pages of one type in the requested order."""
+        wanted = query.offset + query.page_size
+        by_date = query.sort == "date" or not query.text
+        if scores is not None and not by_date:
+            ranked = sorted(
+                matching.values_list("pk", flat=True), key=lambda pk: (-scores[pk], -pk)
+            )
+            return [
+                (pk, None, scores[pk], position, rank) for rank, pk in enumerate(ranked[:wanted])
+            ]
+        if by_date:
+            order = [F("_published").desc(nulls_last=True)]
+            if query.text and scores is None:
+                order.append("_score" if connection.vendor == "sqlite" else "-_score")
+            matching = matching.order_by(*order, "-pk")
+        rows = matching.values_list(
+            "pk", "_published", "_score" if scores is None and query.text else "pk"
+        )
+        found = []
+        for rank, (pk, published, value) in enumerate(rows[:wanted]):
+            if scores is not None:
+                relevance = scores[pk]
+            else:
+                relevance = _better_first(value) if query.text else 0.0
+            found.append((pk, published, relevance, position, rank))
+        return found
 
     def _hits(self, page: list[tuple], text: str) -> list[SearchHit]:
         """Only the page of hits is loaded and serialised."""
