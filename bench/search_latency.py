@@ -168,7 +168,8 @@ def stats(values: list[float]) -> dict[str, float]:
 
 def step(message: str) -> None:
     load = os.getloadavg()[0]
-    print(f"[{time.strftime('%H:%M:%S')} load {load:4.1f}] {message}", flush=True)
+    now = time.strftime("%H:%M:%S", time.gmtime())
+    print(f"[{now} UTC load {load:4.1f}] {message}", flush=True)
 
 
 def code_version() -> str:
@@ -825,7 +826,8 @@ def main() -> None:
         rebuild_rate = rebuilt.documents / rebuilt.seconds
         step(
             f"rebuild: {rebuilt.documents:,} documents in {rebuilt.seconds:.1f}s = "
-            f"{rebuild_rate:,.0f} docs/s (index {rebuilt.index})"
+            f"{rebuild_rate:,.0f} docs/s, force merge included: {rebuilt.merge_seconds:.1f}s "
+            f"(index {rebuilt.index})"
         )
 
     # 4. Wagtail's database search index for the fallback.

@@ -13,6 +13,7 @@ from typing import Any
 from search.documents import BASE_SEARCH_FIELDS, FACETS, SEARCH_FIELDS
 
 SORTS = ("relevance", "date")
+SHARED_FACETS = "facets_under_all_filters"
 MAX_PAGE_SIZE = 50
 MAX_QUERY_LENGTH = 200
 
@@ -104,10 +105,19 @@ def build_search(dsl: ModuleType, index: str, query: SearchQuery) -> Any:
         search = search.post_filter(
             dsl.Q("bool", filter=[_facet_filter(dsl, n, v) for n, v in sorted(active.items())])
         )
+    # A facet without a selection is counted under all the selected filters, so those
+    # facets share one filter aggregation; each selected facet needs its own.
+    shared = search.aggs
+    if active:
+        every = [_facet_filter(dsl, n, v) for n, v in sorted(active.items())]
+        shared = search.aggs.bucket(SHARED_FACETS, "filter", filter=dsl.Q("bool", filter=every))
     for name, spec in FACETS.items():
-        others = [_facet_filter(dsl, n, v) for n, v in sorted(active.items()) if n != name]
-        bucket = search.aggs.bucket(name, "filter", filter=dsl.Q("bool", filter=others))
-        bucket.bucket("values", "terms", field=spec["field"], size=spec["size"])
+        if name in active:
+            others = [_facet_filter(dsl, n, v) for n, v in sorted(active.items()) if n != name]
+            bucket = search.aggs.bucket(name, "filter", filter=dsl.Q("bool", filter=others))
+            bucket.bucket("values", "terms", field=spec["field"], size=spec["size"])
+        else:
+            shared.bucket(name, "terms", field=spec["field"], size=spec["size"])
     if query.text:
         search = (
             search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
@@ -190,9 +200,12 @@ def parse_response(query: SearchQuery, response: Any, backend: str) -> SearchRes
                 source=source,
             )
         )
+    aggregations = dict(body.get("aggregations", {}))
+    aggregations.update(aggregations.pop(SHARED_FACETS, {}))
     facets = {
-        name: [(str(b["key"]), b["doc_count"]) for b in agg["values"]["buckets"]]
-        for name, agg in body.get("aggregations", {}).items()
+        name: [(str(b["key"]), b["doc_count"]) for b in agg.get("values", agg)["buckets"]]
+        for name, agg in aggregations.items()
+        if name in FACETS
     }
     suggestion = None
     for option in (body.get("suggest", {}).get("did_you_mean") or [{}])[0].get("options", []):

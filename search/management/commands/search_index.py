@@ -34,7 +34,8 @@ class Command(BaseCommand):
                 self.style.SUCCESS(
                     f"Rebuilt {result.index}: {result.documents} documents "
                     f"in {result.seconds:.1f} s "
-                    f"({rate:.0f}/s), {result.replayed} edits replayed, "
+                    f"({rate:.0f}/s, of which {result.merge_seconds:.1f} s merging segments), "
+                    f"{result.replayed} edits replayed, "
                     f"removed {', '.join(result.removed_indices) or 'nothing'}."
                 )
             )
