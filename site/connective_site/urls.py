@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("", include("community.urls")),
     path("", include("search.urls")),
+    path("", include("community.live.urls")),
     path("api/v2/", api_router.urls),
 ]
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "daphne",
     "connective_site.home",
     "community",
+    "community.live",
     "learning_processes",
     "search",
     "mailing",

@@ -1,0 +1,663 @@
+"""Everything that changes a live session, and the one place that broadcasts it.
+
+Each `do_*` function runs in one transaction that starts by taking the session's
+next sequence number (an UPDATE of `last_seq`, so the session row stays locked
+until the commit: on PostgreSQL a row lock, on SQLite the database's write lock).
+It then checks, changes the room's state and stores exactly one `RoomEvent` with
+that number; the event is broadcast only after the commit (`transaction.on_commit`).
+A refused command raises `ProtocolError` and rolls everything back, the number
+included, so the log never has a gap. Because a transaction with a higher number
+can only commit after every lower one has, a consumer that sees number n may read
+1..n-1 from the database.
+"""
+
+import datetime as dt
+import logging
+import time
+from functools import cache
+from typing import Any
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from limits import parse as parse_rate
+from limits import storage as limits_storage
+from limits import strategies
+
+from community.live.app_settings import app_settings
+from community.live.models import (
+    Attendee,
+    ChatMessage,
+    Poll,
+    PollVote,
+    Question,
+    QuestionVote,
+    RaisedHand,
+    RoomEvent,
+    SessionState,
+    VirtualSession,
+    room_group,
+    user_group,
+)
+from community.live.protocol import FACILITATOR_COMMANDS, Command, ProtocolError, event_message
+from community.people import display_name
+from community.spaces import can_enter_space, can_facilitate
+from learning_processes.models import LearningProcessPage
+
+logger = logging.getLogger(__name__)
+
+
+# --- The choke point ---------------------------------------------------------------------
+
+
+def broadcast(group: str, message: dict[str, Any]) -> None:
+    """Send one message to a channel-layer group. Actions call it through
+    `transaction.on_commit`; nothing else in the project calls `group_send`.
+
+    A failure is logged, not raised: the event is already stored, and clients catch
+    up from the log at the next event or reconnect.
+    """
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(group, message)
+    except Exception:
+        logger.exception("broadcast to %s failed", group)
+
+
+def _begin(session_id: int) -> VirtualSession:
+    """Take the next sequence number; must be the transaction's first statement."""
+    updated = VirtualSession.objects.filter(pk=session_id).update(last_seq=F("last_seq") + 1)
+    if not updated:
+        raise ProtocolError("not_found", _("This session does not exist."))
+    return VirtualSession.objects.select_related("space").get(pk=session_id)
+
+
+def _give_back(session: VirtualSession) -> None:
+    """Return the number `_begin` took when the change turned out to emit nothing.
+    Safe: the row is still locked, so nobody took a later number."""
+    VirtualSession.objects.filter(pk=session.pk).update(last_seq=F("last_seq") - 1)
+
+
+def _emit(
+    session: VirtualSession,
+    kind: str,
+    data: dict[str, Any],
+    actor: AbstractBaseUser | None = None,
+) -> RoomEvent:
+    event = RoomEvent.objects.create(
+        session=session, seq=session.last_seq, kind=kind, actor=actor, data=data
+    )
+    message = {"type": "room.event", "event": event_message(event)}
+    group = room_group(session.pk)
+    transaction.on_commit(lambda: broadcast(group, message))
+    return event
+
+
+def person(user: AbstractBaseUser | None) -> dict[str, Any] | None:
+    if user is None:
+        return None
+    return {"id": user.pk, "name": display_name(user)}
+
+
+# --- Who may do what -----------------------------------------------------------------------
+
+
+def access_session(user: AbstractBaseUser, session_id: int) -> VirtualSession:
+    """The session, if the user may enter its room; PermissionDenied otherwise."""
+    session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
+    if session is None or not can_enter_space(user, session.space):
+        raise PermissionDenied
+    return session
+
+
+def can_run_session(user: AbstractBaseUser, session: VirtualSession) -> bool:
+    """Facilitator controls: the space's hosts and facilitators and platform staff
+    (a session's named facilitators are chosen among them)."""
+    return can_facilitate(user, session.space)
+
+
+def _require_live(session: VirtualSession) -> None:
+    if session.state != SessionState.LIVE:
+        if session.state == SessionState.ENDED:
+            raise ProtocolError("ended", _("This session has ended; the room is read-only."))
+        raise ProtocolError("not_live", _("The session has not started yet."))
+
+
+def _require_voice(session: VirtualSession, user: AbstractBaseUser) -> None:
+    if Attendee.objects.filter(session=session, user=user, muted=True).exists():
+        raise ProtocolError("muted", _("A facilitator has muted you in this session."))
+
+
+@cache
+def _limiter() -> strategies.MovingWindowRateLimiter:
+    # The cache's key prefix keeps two sites (or test runs) on one Redis apart.
+    prefix = settings.CACHES["default"].get("KEY_PREFIX", "")
+    storage = limits_storage.storage_from_string(
+        app_settings.RATE_LIMIT_STORAGE, key_prefix=f"{prefix}live-rate"
+    )
+    return strategies.MovingWindowRateLimiter(storage)
+
+
+def check_rate(user: AbstractBaseUser, session: VirtualSession) -> None:
+    """Refuse a member's command beyond LIVE_RATE_LIMIT in this room."""
+    rate = parse_rate(app_settings.RATE_LIMIT)
+    keys = (str(session.pk), str(user.pk))
+    limiter = _limiter()
+    if not limiter.hit(rate, *keys):
+        reset_at = limiter.get_window_stats(rate, *keys).reset_time
+        raise ProtocolError(
+            "rate_limited",
+            _("You are sending too fast; wait a moment."),
+            retry_after=max(0.1, reset_at - time.time()),
+        )
+
+
+def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> None:
+    """Run a client's command: membership, facilitator role and rate are checked here,
+    on every command, whatever the client's page showed."""
+    session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
+    if session is None or not can_enter_space(user, session.space):
+        raise ProtocolError("forbidden", _("You are no longer a member of this space."))
+    if command.type in FACILITATOR_COMMANDS and not can_run_session(user, session):
+        raise ProtocolError("forbidden", _("Only a facilitator can do that."))
+    check_rate(user, session)
+    COMMAND_HANDLERS[command.type](session_id, user, command)
+
+
+# --- Presence ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_join(session_id: int, user: AbstractBaseUser) -> RoomEvent | None:
+    """Count one more open socket; the first one makes the person present."""
+    session = _begin(session_id)
+    attendee, _created = Attendee.objects.get_or_create(session=session, user=user)
+    Attendee.objects.filter(pk=attendee.pk).update(connections=F("connections") + 1)
+    if attendee.connections > 0:
+        _give_back(session)
+        return None
+    return _emit(session, "presence.join", {"user": person(user)}, user)
+
+
+@transaction.atomic
+def do_leave(session_id: int, user: AbstractBaseUser) -> RoomEvent | None:
+    session = _begin(session_id)
+    attendee = Attendee.objects.filter(session=session, user=user).first()
+    if attendee is None or attendee.connections == 0:
+        _give_back(session)
+        return None
+    Attendee.objects.filter(pk=attendee.pk).update(connections=F("connections") - 1)
+    if attendee.connections > 1:
+        _give_back(session)
+        return None
+    return _emit(session, "presence.leave", {"user": person(user)}, user)
+
+
+# --- Chat ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_send_chat(session_id: int, user: AbstractBaseUser, text: str) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    _require_voice(session, user)
+    message = ChatMessage.objects.create(session=session, author=user, text=text)
+    return _emit(
+        session,
+        "chat.message",
+        {"id": message.pk, "author": person(user), "text": text},
+        user,
+    )
+
+
+def _message(session: VirtualSession, message_id: int) -> ChatMessage:
+    message = ChatMessage.objects.filter(session=session, pk=message_id, removed=False).first()
+    if message is None:
+        raise ProtocolError("not_found", _("There is no such message."))
+    return message
+
+
+@transaction.atomic
+def do_remove_message(session_id: int, actor: AbstractBaseUser, message_id: int) -> RoomEvent:
+    session = _begin(session_id)
+    message = _message(session, message_id)
+    message.removed = True
+    message.pinned = False
+    message.save(update_fields=["removed", "pinned"])
+    return _emit(session, "chat.removed", {"id": message.pk, "by": person(actor)}, actor)
+
+
+@transaction.atomic
+def do_pin_message(
+    session_id: int, actor: AbstractBaseUser, message_id: int, pinned: bool = True
+) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    message = _message(session, message_id)
+    message.pinned = pinned
+    message.save(update_fields=["pinned"])
+    return _emit(session, "chat.pinned", {"id": message.pk, "pinned": pinned}, actor)
+
+
+# --- Hands -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_raise_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    _require_voice(session, user)
+    hand, created = RaisedHand.objects.get_or_create(session=session, user=user)
+    if not created:
+        raise ProtocolError("already", _("Your hand is already raised."))
+    return _emit(session, "hand.raised", {"user": person(user)}, user)
+
+
+@transaction.atomic
+def do_lower_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
+    session = _begin(session_id)
+    deleted, _detail = RaisedHand.objects.filter(session=session, user=user).delete()
+    if not deleted:
+        raise ProtocolError("already", _("Your hand is not raised."))
+    return _emit(session, "hand.lowered", {"user": person(user)}, user)
+
+
+@transaction.atomic
+def do_call_next_hand(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+    """Give the floor to whoever raised their hand first."""
+    session = _begin(session_id)
+    _require_live(session)
+    hand = RaisedHand.objects.filter(session=session).select_related("user").first()
+    if hand is None:
+        raise ProtocolError("empty", _("No hands are raised."))
+    called = hand.user
+    hand.delete()
+    return _emit(session, "hand.called", {"user": person(called), "by": person(actor)}, actor)
+
+
+# --- Questions -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_ask_question(session_id: int, user: AbstractBaseUser, text: str) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    _require_voice(session, user)
+    question = Question.objects.create(session=session, author=user, text=text)
+    return _emit(
+        session,
+        "question.asked",
+        {"id": question.pk, "author": person(user), "text": text, "votes": 0},
+        user,
+    )
+
+
+def _question(session: VirtualSession, question_id: int) -> Question:
+    question = Question.objects.filter(session=session, pk=question_id).first()
+    if question is None:
+        raise ProtocolError("not_found", _("There is no such question."))
+    return question
+
+
+@transaction.atomic
+def do_upvote_question(session_id: int, user: AbstractBaseUser, question_id: int) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    question = _question(session, question_id)
+    if question.author_id == user.pk:
+        raise ProtocolError("own_question", _("You cannot upvote your own question."))
+    _vote, created = QuestionVote.objects.get_or_create(question=question, user=user)
+    if not created:
+        raise ProtocolError("already", _("You have already upvoted this question."))
+    Question.objects.filter(pk=question.pk).update(votes=F("votes") + 1)
+    question.refresh_from_db(fields=["votes"])
+    return _emit(
+        session,
+        "question.voted",
+        {"id": question.pk, "votes": question.votes, "voter": user.pk},
+        user,
+    )
+
+
+@transaction.atomic
+def do_answer_question(session_id: int, actor: AbstractBaseUser, question_id: int) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    question = _question(session, question_id)
+    if question.answered:
+        raise ProtocolError("already", _("This question is already marked answered."))
+    question.answered = True
+    question.save(update_fields=["answered"])
+    return _emit(session, "question.answered", {"id": question.pk}, actor)
+
+
+# --- Polls ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_open_poll(
+    session_id: int,
+    actor: AbstractBaseUser,
+    question: str,
+    options: list[str] | tuple[str, ...],
+    *,
+    multiple: bool = False,
+) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    poll = Poll.objects.create(
+        session=session,
+        question=question,
+        options=list(options),
+        multiple=multiple,
+        created_by=actor,
+    )
+    return _emit(
+        session,
+        "poll.opened",
+        {
+            "id": poll.pk,
+            "question": question,
+            "options": list(options),
+            "multiple": multiple,
+            "counts": [0] * len(options),
+        },
+        actor,
+    )
+
+
+def _poll(session: VirtualSession, poll_id: int) -> Poll:
+    poll = Poll.objects.filter(session=session, pk=poll_id).first()
+    if poll is None:
+        raise ProtocolError("not_found", _("There is no such poll."))
+    return poll
+
+
+@transaction.atomic
+def do_vote_poll(
+    session_id: int, user: AbstractBaseUser, poll_id: int, choices: list[int] | tuple[int, ...]
+) -> RoomEvent:
+    session = _begin(session_id)
+    _require_live(session)
+    poll = _poll(session, poll_id)
+    if not poll.is_open:
+        raise ProtocolError("closed", _("This poll is closed."))
+    chosen = sorted(set(choices))
+    if not chosen or any(not 0 <= c < len(poll.options) for c in chosen):
+        raise ProtocolError("invalid", _("Choose among the poll's options."))
+    if len(chosen) > 1 and not poll.multiple:
+        raise ProtocolError("invalid", _("This poll takes a single choice."))
+    _vote, created = PollVote.objects.get_or_create(
+        poll=poll, user=user, defaults={"choices": chosen}
+    )
+    if not created:
+        raise ProtocolError("already", _("You have already voted in this poll."))
+    return _emit(
+        session, "poll.voted", {"id": poll.pk, "counts": poll.counts(), "voter": user.pk}, user
+    )
+
+
+@transaction.atomic
+def do_close_poll(session_id: int, actor: AbstractBaseUser, poll_id: int) -> RoomEvent:
+    session = _begin(session_id)
+    poll = _poll(session, poll_id)
+    if not poll.is_open:
+        raise ProtocolError("closed", _("This poll is already closed."))
+    poll.is_open = False
+    poll.save(update_fields=["is_open"])
+    return _emit(session, "poll.closed", {"id": poll.pk, "counts": poll.counts()}, actor)
+
+
+# --- Facilitator controls ------------------------------------------------------------------
+
+
+@transaction.atomic
+def do_mute_member(
+    session_id: int, actor: AbstractBaseUser, user_id: int, muted: bool = True
+) -> RoomEvent:
+    session = _begin(session_id)
+    attendee = Attendee.objects.filter(session=session, user_id=user_id).select_related("user")
+    attendee = attendee.first()
+    if attendee is None:
+        raise ProtocolError("not_found", _("This person has not joined the session."))
+    if muted and can_run_session(attendee.user, session):
+        raise ProtocolError("forbidden", _("Facilitators cannot be muted."))
+    attendee.muted = muted
+    attendee.save(update_fields=["muted"])
+    if muted:
+        RaisedHand.objects.filter(session=session, user_id=user_id).delete()
+    return _emit(session, "member.muted", {"user": person(attendee.user), "muted": muted}, actor)
+
+
+@transaction.atomic
+def do_start_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+    session = _begin(session_id)
+    if session.state != SessionState.SCHEDULED:
+        raise ProtocolError("already", _("This session has already started."))
+    session.state = SessionState.LIVE
+    session.started_at = timezone.now()
+    session.save(update_fields=["state", "started_at"])
+    return _emit(
+        session,
+        "session.started",
+        {"state": session.state, "at": session.started_at.isoformat()},
+        actor,
+    )
+
+
+@transaction.atomic
+def do_end_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+    """End the session and write its minutes; the room stays readable."""
+    from community.live.minutes import build_minutes, publish_minutes
+
+    session = _begin(session_id)
+    if session.state != SessionState.LIVE:
+        raise ProtocolError("not_live", _("Only a live session can be ended."))
+    RaisedHand.objects.filter(session=session).delete()
+    Poll.objects.filter(session=session, is_open=True).update(is_open=False)
+    session.state = SessionState.ENDED
+    session.ended_at = timezone.now()
+    session.minutes = build_minutes(session)
+    session.save(update_fields=["state", "ended_at", "minutes"])
+    publish_minutes(session, actor)
+    return _emit(
+        session,
+        "session.ended",
+        {"state": session.state, "at": session.ended_at.isoformat()},
+        actor,
+    )
+
+
+COMMAND_HANDLERS = {
+    "chat.send": lambda sid, user, c: do_send_chat(sid, user, c.text),
+    "chat.remove": lambda sid, user, c: do_remove_message(sid, user, c.id),
+    "chat.pin": lambda sid, user, c: do_pin_message(sid, user, c.id, c.flag),
+    "hand.raise": lambda sid, user, c: do_raise_hand(sid, user),
+    "hand.lower": lambda sid, user, c: do_lower_hand(sid, user),
+    "hand.call_next": lambda sid, user, c: do_call_next_hand(sid, user),
+    "question.ask": lambda sid, user, c: do_ask_question(sid, user, c.text),
+    "question.vote": lambda sid, user, c: do_upvote_question(sid, user, c.id),
+    "question.answer": lambda sid, user, c: do_answer_question(sid, user, c.id),
+    "poll.open": lambda sid, user, c: do_open_poll(sid, user, c.text, c.options, multiple=c.flag),
+    "poll.vote": lambda sid, user, c: do_vote_poll(sid, user, c.id, c.choices),
+    "poll.close": lambda sid, user, c: do_close_poll(sid, user, c.id),
+    "session.start": lambda sid, user, c: do_start_session(sid, user),
+    "session.end": lambda sid, user, c: do_end_session(sid, user),
+    "member.mute": lambda sid, user, c: do_mute_member(sid, user, c.id, c.flag),
+}
+
+
+# --- Reading the room ------------------------------------------------------------------------
+
+
+def events_after(session_id: int, after: int, limit: int | None = None) -> list[dict[str, Any]]:
+    events = RoomEvent.objects.filter(session_id=session_id, seq__gt=after).order_by("seq")
+    if limit is not None:
+        events = events[:limit]
+    return [event_message(event) for event in events]
+
+
+def replay(session_id: int, after: int, limit: int) -> list[dict[str, Any]] | None:
+    """The events after `after`, or None when a replay cannot serve the client (it
+    claims a number the log does not have yet, or is more than `limit` behind)."""
+    last_seq = VirtualSession.objects.filter(pk=session_id).values_list("last_seq", flat=True)
+    last_seq = last_seq.first() or 0
+    if after > last_seq or last_seq - after > limit:
+        return None
+    return events_after(session_id, after)
+
+
+def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
+    """The room's state now, numbered with the sequence it includes at least.
+
+    The number is read first: whatever the state queries see on top of it comes
+    back as events after that number, which the client applies idempotently.
+    """
+    session = VirtualSession.objects.select_related("space").get(pk=session_id)
+    messages = list(
+        ChatMessage.objects.filter(session=session, removed=False)
+        .select_related("author")
+        .order_by("-created_at", "-pk")[: app_settings.SNAPSHOT_MESSAGES]
+    )
+    messages.reverse()
+    pinned = ChatMessage.objects.filter(session=session, removed=False, pinned=True)
+    present = Attendee.objects.filter(session=session).select_related("user")
+    polls = Poll.objects.filter(session=session).prefetch_related("votes")
+    my_votes = set(
+        QuestionVote.objects.filter(question__session=session, user=user).values_list(
+            "question_id", flat=True
+        )
+    )
+    my_poll_votes = dict(
+        PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "choices")
+    )
+
+    def chat(message: ChatMessage) -> dict[str, Any]:
+        return {
+            "id": message.pk,
+            "author": person(message.author),
+            "text": message.text,
+            "pinned": message.pinned,
+            "at": message.created_at.isoformat(),
+        }
+
+    def tally(poll: Poll) -> list[int]:
+        counts = [0] * len(poll.options)
+        for vote in poll.votes.all():
+            for index in vote.choices:
+                counts[index] += 1
+        return counts
+
+    return {
+        "type": "snapshot",
+        "seq": session.last_seq,
+        "session": session_summary(session),
+        "you": {
+            "id": user.pk,
+            "name": display_name(user),
+            "facilitator": can_run_session(user, session),
+            "muted": any(a.muted for a in present if a.user_id == user.pk),
+        },
+        "presence": [{**person(a.user), "muted": a.muted} for a in present if a.connections > 0],
+        "muted": [a.user_id for a in present if a.muted],
+        "messages": [chat(m) for m in messages],
+        "pinned": [chat(m) for m in pinned.select_related("author")],
+        "hands": [
+            person(hand.user)
+            for hand in RaisedHand.objects.filter(session=session).select_related("user")
+        ],
+        "questions": [
+            {
+                "id": q.pk,
+                "author": person(q.author),
+                "text": q.text,
+                "votes": q.votes,
+                "answered": q.answered,
+                "voted": q.pk in my_votes,
+            }
+            for q in Question.objects.filter(session=session).select_related("author")
+        ],
+        "polls": [
+            {
+                "id": poll.pk,
+                "question": poll.question,
+                "options": poll.options,
+                "multiple": poll.multiple,
+                "open": poll.is_open,
+                "counts": tally(poll),
+                "mine": my_poll_votes.get(poll.pk),
+            }
+            for poll in polls
+        ],
+    }
+
+
+def session_summary(session: VirtualSession) -> dict[str, Any]:
+    return {
+        "id": session.pk,
+        "title": session.title,
+        "state": session.state,
+        "starts_at": session.starts_at.isoformat(),
+        "ends_at": session.ends_at.isoformat(),
+    }
+
+
+# --- Sessions themselves ---------------------------------------------------------------------
+
+
+def facilitator_candidates(space: LearningProcessPage):
+    """Who may be named facilitator of a session: the space's hosts and facilitators."""
+    from django.contrib.auth import get_user_model
+
+    from community.models import SpaceRole
+
+    return get_user_model().objects.filter(
+        memberships__space=space, memberships__role__in=SpaceRole.moderating()
+    )
+
+
+@transaction.atomic
+def do_schedule_session(
+    *,
+    space: LearningProcessPage,
+    actor: AbstractBaseUser,
+    title: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    agenda: str = "",
+    host_time_zone: str | None = None,
+    video_url: str = "",
+    facilitators=(),
+) -> VirtualSession:
+    session = VirtualSession(
+        space=space,
+        title=title,
+        agenda=agenda,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        video_url=video_url,
+        created_by=actor,
+    )
+    if host_time_zone:
+        session.host_time_zone = host_time_zone
+    session.full_clean()
+    session.save()
+    allowed = set(facilitator_candidates(space).values_list("pk", flat=True))
+    session.facilitators.set([u for u in facilitators if u.pk in allowed])
+    from community.live.reminders import schedule_reminders
+
+    schedule_reminders(session)
+    return session
+
+
+def do_close_user_sockets(user_id: int) -> None:
+    """Close every live-room socket of this person (they logged out)."""
+    transaction.on_commit(lambda: broadcast(user_group(user_id), {"type": "user.logout"}))

@@ -1,0 +1,56 @@
+"""Settings of the live rooms, each with its default (allauth's app_settings pattern).
+
+Override any of them in the Django settings as `LIVE_<NAME>`.
+"""
+
+from django.conf import settings
+
+
+class AppSettings:
+    prefix = "LIVE_"
+
+    def _setting(self, name: str, default):
+        return getattr(settings, self.prefix + name, default)
+
+    @property
+    def RATE_LIMIT(self) -> str:
+        """Commands one member may send in one room (a `limits` rate string)."""
+        return self._setting("RATE_LIMIT", "20/10seconds")
+
+    @property
+    def RATE_LIMIT_STORAGE(self) -> str:
+        """Where the rate-limit windows live: Redis when the site has it, so that two
+        server processes count one member's commands together."""
+        redis_url = getattr(settings, "REDIS_URL", "")
+        return self._setting("RATE_LIMIT_STORAGE", redis_url or "memory://")
+
+    @property
+    def MAX_TEXT_CHARS(self) -> int:
+        """Longest chat message, question or poll option."""
+        return self._setting("MAX_TEXT_CHARS", 2000)
+
+    @property
+    def MAX_FRAME_BYTES(self) -> int:
+        """Largest WebSocket frame a client may send; bigger ones are refused unread."""
+        return self._setting("MAX_FRAME_BYTES", 16_384)
+
+    @property
+    def MAX_POLL_OPTIONS(self) -> int:
+        return self._setting("MAX_POLL_OPTIONS", 10)
+
+    @property
+    def REPLAY_LIMIT(self) -> int:
+        """A client further behind than this gets a fresh snapshot instead of a replay."""
+        return self._setting("REPLAY_LIMIT", 1000)
+
+    @property
+    def SNAPSHOT_MESSAGES(self) -> int:
+        """Chat messages a snapshot carries (the newest)."""
+        return self._setting("SNAPSHOT_MESSAGES", 200)
+
+    @property
+    def DEFAULT_HOST_TIME_ZONE(self) -> str:
+        return self._setting("DEFAULT_HOST_TIME_ZONE", "Europe/Berlin")
+
+
+app_settings = AppSettings()

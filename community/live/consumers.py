@@ -1,0 +1,161 @@
+"""The live room's WebSocket: `/ws/sessions/<id>/?after=<last seq seen>`.
+
+The consumer holds no rules of its own: it checks entry, relays commands to
+`actions.do_command` and forwards the room's events in sequence order. It keeps the
+number of the last event it sent; an event that arrives out of order or after a
+gap (the channel layer drops messages for a slow consumer) makes it read what is
+missing from the log first, and an event it already sent is dropped. So each socket
+sees every event exactly once, in order.
+"""
+
+import json
+import logging
+from typing import Any
+from urllib.parse import parse_qs
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from community.live import actions
+from community.live.app_settings import app_settings
+from community.live.models import room_group, user_group
+from community.live.protocol import (
+    VERSION,
+    ProtocolError,
+    command_ref,
+    parse_command,
+)
+
+logger = logging.getLogger(__name__)
+
+# Close codes in the application range (4000-4999), listed in docs/live-protocol.md.
+CLOSE_LOGGED_OUT = 4001
+
+
+class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
+    session_id: int
+    last_seq: int = 0
+    joined: bool = False
+
+    async def connect(self) -> None:
+        user = self.scope.get("user")
+        self.session_id = int(self.scope["url_route"]["kwargs"]["session_id"])
+        if user is None or not user.is_authenticated:
+            await self.close()  # before accept: the handshake fails with HTTP 403
+            return
+        try:
+            await database_sync_to_async(actions.access_session)(user, self.session_id)
+        except PermissionDenied:
+            await self.close()
+            return
+        # Join the groups before reading the log: whatever is committed after the
+        # read arrives through the group, and duplicates are dropped by number.
+        await self.channel_layer.group_add(room_group(self.session_id), self.channel_name)
+        await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
+        await self.accept()
+        await database_sync_to_async(actions.do_join)(self.session_id, user)
+        self.joined = True
+        await self.send_json({"type": "welcome", "v": VERSION, "session": self.session_id})
+        await self.catch_up(self._after_from_query())
+
+    def _after_from_query(self) -> int | None:
+        query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
+        try:
+            after = int(query.get("after", [""])[0])
+        except ValueError:
+            return None
+        return after if after > 0 else None
+
+    async def catch_up(self, after: int | None) -> None:
+        """Send what follows `after` from the log, or a snapshot when the client has
+        nothing yet or is too far behind for a replay."""
+        if after is not None:
+            events = await database_sync_to_async(actions.replay)(
+                self.session_id, after, app_settings.REPLAY_LIMIT
+            )
+            if events is not None:
+                self.last_seq = after
+                for event in events:
+                    await self._send_event(event)
+                await self.send_json({"type": "synced", "seq": self.last_seq})
+                return
+        snapshot = await database_sync_to_async(actions.room_snapshot)(
+            self.session_id, self.scope["user"]
+        )
+        self.last_seq = snapshot["seq"]
+        await self.send_json(snapshot)
+        # Events committed between the snapshot's number and its state queries.
+        await self._fill_gap()
+        await self.send_json({"type": "synced", "seq": self.last_seq})
+
+    async def _send_event(self, event: dict[str, Any]) -> None:
+        if event["seq"] <= self.last_seq:
+            return
+        self.last_seq = event["seq"]
+        await self.send_json(event)
+
+    async def _fill_gap(self) -> None:
+        for event in await database_sync_to_async(actions.events_after)(
+            self.session_id, self.last_seq
+        ):
+            await self._send_event(event)
+
+    async def disconnect(self, code: int) -> None:
+        user = self.scope.get("user")
+        if user is not None and user.is_authenticated:
+            await self.channel_layer.group_discard(room_group(self.session_id), self.channel_name)
+            await self.channel_layer.group_discard(user_group(user.pk), self.channel_name)
+            if self.joined:
+                self.joined = False
+                await database_sync_to_async(actions.do_leave)(self.session_id, user)
+
+    # --- From the client -----------------------------------------------------------------
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        data = text_data if text_data is not None else bytes_data
+        if data is None or len(data) > app_settings.MAX_FRAME_BYTES:
+            await self.send_json(
+                ProtocolError(
+                    "too_large",
+                    _("Messages may be at most %(limit)d bytes.")
+                    % {"limit": app_settings.MAX_FRAME_BYTES},
+                ).as_message()
+            )
+            return
+        try:
+            content = json.loads(data)
+        except ValueError:
+            await self.send_json(ProtocolError("invalid", _("That is not JSON.")).as_message())
+            return
+        await self.receive_json(content)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        ref = command_ref(content)
+        try:
+            command = parse_command(content)
+            if command.type == "ping":
+                await self.send_json({"type": "pong", "ref": ref, "seq": self.last_seq})
+            elif command.type == "sync":
+                # The client saw a gap: resend everything after what it has.
+                self.last_seq = min(self.last_seq, command.id or 0)
+                await self.catch_up(command.id or None)
+            else:
+                await database_sync_to_async(actions.do_command)(
+                    self.session_id, self.scope["user"], command
+                )
+        except ProtocolError as error:
+            await self.send_json(error.as_message(ref))
+
+    # --- From the channel layer ----------------------------------------------------------------
+
+    async def room_event(self, message: dict[str, Any]) -> None:
+        event = message["event"]
+        if event["seq"] > self.last_seq + 1:
+            await self._fill_gap()
+        await self._send_event(event)
+
+    async def user_logout(self, message: dict[str, Any]) -> None:
+        await self.send_json({"type": "closing", "reason": "logged_out"})
+        await self.close(code=CLOSE_LOGGED_OUT)

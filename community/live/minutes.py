@@ -1,0 +1,67 @@
+"""The minutes of a session: what a member who missed it needs to know.
+
+Built once, when the session ends, from the room's state: pinned messages, the
+questions with their votes and whether they were answered, the polls with their
+results, and who attended. Stored on the session (shown on its page).
+"""
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from community.live.models import Attendee, ChatMessage, Poll, Question, VirtualSession
+from community.people import display_name
+
+
+def build_minutes(session: VirtualSession) -> dict[str, Any]:
+    pinned = ChatMessage.objects.filter(session=session, pinned=True, removed=False)
+    questions = Question.objects.filter(session=session).select_related("author")
+    polls = Poll.objects.filter(session=session).prefetch_related("votes")
+    attendees = Attendee.objects.filter(session=session).select_related("user")
+    return {
+        "started_at": session.started_at.isoformat() if session.started_at else None,
+        "ended_at": session.ended_at.isoformat() if session.ended_at else None,
+        "pinned": [
+            {"author": display_name(m.author), "text": m.text}
+            for m in pinned.select_related("author")
+        ],
+        "questions": [
+            {
+                "author": display_name(q.author),
+                "text": q.text,
+                "votes": q.votes,
+                "answered": q.answered,
+            }
+            for q in questions
+        ],
+        "polls": [
+            {
+                "question": poll.question,
+                "multiple": poll.multiple,
+                "voters": len(poll.votes.all()),
+                "results": [
+                    {"option": option, "votes": count}
+                    for option, count in zip(poll.options, _tally(poll), strict=True)
+                ],
+            }
+            for poll in polls
+        ],
+        "attendance": sorted(
+            (display_name(a.user) for a in attendees), key=lambda name: name.casefold()
+        ),
+        "messages": ChatMessage.objects.filter(session=session, removed=False).count(),
+    }
+
+
+def _tally(poll: Poll) -> list[int]:
+    counts = [0] * len(poll.options)
+    for vote in poll.votes.all():
+        for index in vote.choices:
+            counts[index] += 1
+    return counts
+
+
+def publish_minutes(session: VirtualSession, actor: AbstractBaseUser | None) -> None:
+    """Post the minutes to the space's exchange, when the platform has one; until
+    then they live on the session's page."""
+    return None

@@ -1,0 +1,113 @@
+"""Reminder e-mails a day and an hour before a session starts.
+
+`send_due_reminders` finds the scheduled sessions that start within the window of a
+reminder kind and have not had it yet, records it (a unique row per session and
+kind, claimed under a row lock) and queues one e-mail per member through the
+mailing outbox. Running it twice, or from two workers, sends each reminder once.
+It runs as a background task, enqueued for the right moment when a session is
+scheduled (where the task backend can defer), and from `manage.py
+send_session_reminders` (cron) as a safety net.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from community.live.models import ReminderKind, SessionReminder, SessionState, VirtualSession
+from community.people import display_name
+from mailing.outbox import queue_templated_email
+
+WINDOWS = {ReminderKind.DAY: dt.timedelta(days=1), ReminderKind.HOUR: dt.timedelta(hours=1)}
+
+
+def recipients(session: VirtualSession):
+    """The space's members and the session's facilitators, each once."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(memberships__space_id=session.space_id)
+        .union(session.facilitators.filter(is_active=True))
+    )
+
+
+def send_due_reminders(now: dt.datetime | None = None, base_url: str = "") -> int:
+    """Queue the reminders that are due; returns how many e-mails were queued."""
+    now = now or timezone.now()
+    queued = 0
+    # The hour reminder first: a session scheduled at short notice gets that one
+    # and no longer the day reminder.
+    for kind in (ReminderKind.HOUR, ReminderKind.DAY):
+        due = VirtualSession.objects.filter(
+            state=SessionState.SCHEDULED,
+            starts_at__gt=now,
+            starts_at__lte=now + WINDOWS[kind],
+        ).exclude(reminders__kind=kind)
+        for session_id in due.values_list("pk", flat=True):
+            queued += _remind(session_id, kind, base_url)
+    return queued
+
+
+def _remind(session_id: int, kind: str, base_url: str) -> int:
+    try:
+        with transaction.atomic():
+            session = (
+                VirtualSession.objects.select_for_update(skip_locked=True)
+                .select_related("space")
+                .filter(pk=session_id)
+                .first()
+            )
+            if session is None or session.reminders.filter(kind=kind).exists():
+                return 0
+            reminder = SessionReminder.objects.create(session=session, kind=kind)
+            if kind == ReminderKind.HOUR:
+                # Too late for the day reminder: it is not sent afterwards.
+                SessionReminder.objects.get_or_create(
+                    session=session, kind=ReminderKind.DAY, defaults={"recipients": 0}
+                )
+            room_url = base_url + session.get_absolute_url()
+            ics_url = base_url + reverse(
+                "live:ics", kwargs={"space_id": session.space_id, "pk": session.pk}
+            )
+            count = 0
+            for user in recipients(session):
+                if not user.email:
+                    continue
+                queue_templated_email(
+                    to=user.email,
+                    template="live/email/reminder",
+                    context={
+                        "session": session,
+                        "kind": kind,
+                        "name": display_name(user),
+                        "room_url": room_url,
+                        "ics_url": ics_url,
+                    },
+                    purpose=f"live-reminder-{kind}",
+                )
+                count += 1
+            reminder.recipients = count
+            reminder.save(update_fields=["recipients"])
+            return count
+    except IntegrityError:
+        return 0  # another worker recorded it first
+
+
+def schedule_reminders(session: VirtualSession) -> None:
+    """Enqueue the reminder task for the moments it will be due (when the task
+    backend can run tasks later; otherwise the cron command covers it)."""
+    from django_tasks import default_task_backend
+
+    from community.live.tasks import send_session_reminders
+
+    if not default_task_backend.supports_defer:
+        return
+    now = timezone.now()
+    for window in WINDOWS.values():
+        run_after = max(session.starts_at - window, now)
+        if session.starts_at > now:
+            transaction.on_commit(
+                lambda at=run_after: send_session_reminders.using(run_after=at).enqueue()
+            )

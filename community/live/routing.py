@@ -1,0 +1,7 @@
+from django.urls import path
+
+from community.live.consumers import LiveRoomConsumer
+
+websocket_urlpatterns = [
+    path("ws/sessions/<int:session_id>/", LiveRoomConsumer.as_asgi()),
+]

@@ -1,0 +1,122 @@
+"""Pages of the live sessions of a space: the list, scheduling, the room (which is
+also the read-only view and, once ended, the minutes) and the calendar file."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from community.live import actions
+from community.live.app_settings import app_settings
+from community.live.forms import SessionForm
+from community.live.ics import session_calendar
+from community.live.models import SessionState, VirtualSession
+from community.spaces import can_enter_space, can_facilitate
+from learning_processes.models import LearningProcessPage
+
+
+def access_space(request: HttpRequest, space_id: int) -> LearningProcessPage:
+    space = get_object_or_404(LearningProcessPage, pk=space_id)
+    if not can_enter_space(request.user, space):
+        raise PermissionDenied
+    return space
+
+
+def access_session(request: HttpRequest, space_id: int, pk: int) -> VirtualSession:
+    space = access_space(request, space_id)
+    return get_object_or_404(VirtualSession.objects.select_related("space"), pk=pk, space=space)
+
+
+@login_required
+def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = access_space(request, space_id)
+    sessions = VirtualSession.objects.filter(space=space).order_by("-starts_at")
+    return render(
+        request,
+        "live/session_list.html",
+        {
+            "space": space,
+            "upcoming": [s for s in sessions if s.state != SessionState.ENDED][::-1],
+            "ended": [s for s in sessions if s.state == SessionState.ENDED],
+            "can_schedule": can_facilitate(request.user, space),
+        },
+    )
+
+
+@login_required
+def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
+    space = access_space(request, space_id)
+    if not can_facilitate(request.user, space):
+        raise PermissionDenied
+    form = SessionForm(request.POST or None, space=space)
+    if request.method == "POST" and form.is_valid():
+        session = actions.do_schedule_session(space=space, actor=request.user, **form.cleaned_data)
+        return redirect(session)
+    return render(request, "live/session_form.html", {"space": space, "form": form})
+
+
+def client_strings() -> dict[str, str]:
+    """What the room's script says, translated here (the script carries no text)."""
+    return {
+        "connecting": _("Connecting…"),
+        "online": _("Connected: live"),
+        "retrying": _("Offline: read-only view. Reconnecting in %(seconds)s s…"),
+        "loggedOut": _("You logged out; the room is closed for you."),
+        "notConnected": _("Not connected: your message was not sent."),
+        "former": _("Former member"),
+        "pin": _("Pin"),
+        "unpin": _("Unpin"),
+        "remove": _("Remove"),
+        "mute": _("Mute"),
+        "unmute": _("Unmute"),
+        "muted": _("muted"),
+        "raiseHand": _("Raise hand"),
+        "lowerHand": _("Lower hand"),
+        "yourTurn": _("A facilitator gives you the floor: your turn."),
+        "called": _("%(name)s has the floor."),
+        "votes": _("%(n)s votes"),
+        "upvote": _("Upvote"),
+        "answered": _("answered"),
+        "markAnswered": _("Mark answered"),
+        "vote": _("Vote"),
+        "closePoll": _("Close the poll"),
+        "closed": _("closed"),
+        "confirmEnd": _("End the session for everyone? The minutes are written then."),
+        "endedNotice": _("The session has ended. Reload the page to read the minutes."),
+        "state_scheduled": _("Scheduled"),
+        "state_live": _("Live"),
+        "state_ended": _("Ended"),
+    }
+
+
+@login_required
+def room(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
+    session = access_session(request, space_id, pk)
+    snapshot = actions.room_snapshot(session.pk, request.user)
+    return render(
+        request,
+        "live/room.html",
+        {
+            "space": session.space,
+            "session": session,
+            "snapshot": snapshot,
+            "facilitators": session.facilitators.all(),
+            "can_run": snapshot["you"]["facilitator"],
+            "strings": client_strings(),
+            "max_chars": app_settings.MAX_TEXT_CHARS,
+        },
+    )
+
+
+@login_required
+def ics(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
+    session = access_session(request, space_id, pk)
+    body = session_calendar(
+        session,
+        room_url=request.build_absolute_uri(session.get_absolute_url()),
+        domain=request.get_host().split(":")[0],
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'
+    return response
