@@ -15,7 +15,11 @@ from community.people import display_name
 
 def build_minutes(session: VirtualSession) -> dict[str, Any]:
     pinned = ChatMessage.objects.filter(session=session, pinned=True, removed=False)
-    questions = Question.objects.filter(session=session).select_related("author")
+    questions = (
+        Question.objects.filter(session=session)
+        .select_related("author")
+        .order_by("-votes", "created_at", "pk")
+    )
     polls = Poll.objects.filter(session=session).prefetch_related("votes")
     attendees = Attendee.objects.filter(session=session).select_related("user")
     return {
