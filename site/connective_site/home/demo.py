@@ -23,6 +23,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from community.demo import seed_community_demo
+from community.live.demo import seed_live_demo
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
 from learning_processes.models import (
@@ -88,6 +89,7 @@ def seed_demo() -> dict[str, Any]:
         if not _is_complete(home):
             DemoSeeder(home, timezone.localdate()).run()
         seed_community_demo()
+        seed_live_demo()
     return {
         "processes": LearningProcessPage.objects.live().count(),
         "practices": PracticePage.objects.live().count(),
