@@ -1,0 +1,107 @@
+"""A live session in two Chromium pages: the demo host facilitates, the demo
+participant takes part. Chat, a raised hand called by the facilitator and a poll,
+over a real daphne process on the Redis layer, without a CSP violation."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.browser.conftest import CSP_LISTENER, format_violations
+from tests.live.servers import daphne_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
+
+# What the room page loads; daphne (DEBUG off) serves static files from STATIC_ROOT.
+ROOM_ASSETS = ("css/site.css", "img/favicon.svg", "live/live.css", "live/live.js")
+
+
+@pytest.fixture
+def room_server(demo_site, tmp_path: Path):
+    static_root = tmp_path / "static"
+    for asset in ROOM_ASSETS:
+        target = static_root / asset
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(finders.find(asset), target)
+    with daphne_server({"STATIC_ROOT": str(static_root)}) as server:
+        yield f"http://{server}"
+
+
+def open_as(browser, base_url: str, email: str, problems: list[str]):
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    context = browser.new_context(locale="en-US", viewport={"width": 1000, "height": 900})
+    context.set_default_timeout(20_000)
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": base_url,
+            }
+        ]
+    )
+    context.expose_binding(
+        "__reportCspViolation", lambda _source, report: problems.append(f"CSP: {report}")
+    )
+    context.add_init_script(CSP_LISTENER)
+    page = context.new_page()
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    return page
+
+
+def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
+    from community.live.demo import LIVE
+    from community.live.models import VirtualSession
+
+    session = VirtualSession.objects.get(title=LIVE)
+    url = room_server + session.get_absolute_url()
+    problems: list[str] = []
+    host = open_as(browser, room_server, "host@example.org", problems)
+    participant = open_as(browser, room_server, "participant@example.org", problems)
+    for page in (host, participant):
+        page.goto(url)
+        expect(page.locator("#live-status")).to_have_text("Connected: live")
+    presence = host.locator("#live-presence")
+    expect(presence).to_contain_text("participant")
+
+    # Chat.
+    participant.get_by_role("textbox", name="Message", exact=True).fill("Greetings from Kumasi, can you hear us?")
+    participant.get_by_role("button", name="Send").click()
+    expect(host.locator("#live-chat")).to_contain_text("Greetings from Kumasi, can you hear us?")
+
+    # A raised hand, called by the facilitator.
+    participant.get_by_role("button", name="Raise hand").click()
+    expect(host.locator("#live-hands")).to_contain_text("participant")
+    expect(participant.get_by_role("button", name="Lower hand")).to_be_visible()
+    host.get_by_role("button", name="Call the next person").click()
+    expect(participant.locator("#live-notice")).to_contain_text("your turn")
+    expect(host.locator("#live-hands li")).to_have_count(0)
+
+    # A poll: opened by the facilitator, answered by the participant, results live.
+    host.get_by_label("Poll question").fill("Which service goes first?")
+    host.get_by_label("Options, one per line").fill("Birth certificates\nWaste fees")
+    host.get_by_role("button", name="Open the poll").click()
+    participant.get_by_label("Waste fees").check()
+    participant.get_by_role("button", name="Vote").click()
+    expect(host.locator("#live-polls")).to_contain_text("Waste fees · 1 (100%)")
+    expect(participant.get_by_role("button", name="Vote")).to_have_count(0)
+
+    # The participant sees no facilitator controls; the page passes axe.
+    expect(participant.get_by_role("button", name="Call the next person")).to_be_hidden()
+    expect(participant.get_by_role("button", name="End the session")).to_be_hidden()
+    violations = axe(participant)
+    assert violations == [], format_violations(violations)
+    assert problems == [], "\n".join(problems)
