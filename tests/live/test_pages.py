@@ -224,3 +224,33 @@ def test_reminder_command_reports_what_it_queued(room, capsys):
 
     call_command("send_session_reminders")
     assert "reminder e-mail(s) queued" in capsys.readouterr().out
+
+
+# The room must load on a slow connection: everything it needs (no images, no fonts,
+# no external assets), with 50 chat messages on the page.
+PAGE_BUDGET_BYTES = 64_000
+PAGE_BUDGET_GZIP_BYTES = 16_000
+
+
+def test_room_page_weight_stays_within_its_budget(room, client):
+    import gzip
+    import re
+
+    from django.contrib.staticfiles import finders
+
+    for n in range(50):
+        actions.do_send_chat(room.session.pk, room.amina, f"Message {n}: how does your city do it?")
+    client.force_login(room.kofi)
+    html = client.get(room.session.get_absolute_url()).content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert sorted(assets) == [b"css/site.css", b"live/live.css", b"live/live.js"]
+    assert not re.search(
+        rb'(?:href|src)="https?://',
+        html.split(b"<main")[1].split(b"</main>")[0].replace(b'href="https://meet.jit.si', b""),
+    )
+    parts = [html] + [open(finders.find(a.decode()), "rb").read() for a in assets]
+    raw = sum(len(p) for p in parts)
+    zipped = sum(len(gzip.compress(p)) for p in parts)
+    print(f"room page weight: {raw} bytes, {zipped} gzipped")
+    assert raw <= PAGE_BUDGET_BYTES
+    assert zipped <= PAGE_BUDGET_GZIP_BYTES
