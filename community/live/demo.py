@@ -1,5 +1,6 @@
 """Demo live sessions: one scheduled, one live and one ended (with its minutes), in
-a space that the demo host and participant may both enter.
+"Climate-resilient public spaces", where the demo participant takes part and the
+demo host (who hosts the waste process) joins as a facilitator.
 
 Everything goes through the actions, as it would in a real room, so the log, the
 state and the minutes agree. Sessions are looked up by title before they are made:
@@ -15,15 +16,15 @@ from django.utils import timezone
 from community.actions import do_add_member
 from community.live import actions
 from community.live.models import VirtualSession
-from community.models import SpaceRole
+from community.models import Membership, SpaceRole
 from learning_processes.models import LearningProcessPage
 
-SPACE_SLUG = "digital-services-for-all"
+SPACE_SLUG = "climate-resilient-public-spaces"
 HOST_EMAIL = "host@example.org"
 PARTICIPANT_EMAIL = "participant@example.org"
-SCHEDULED = "Follow-up clinic: plain-language forms"
-LIVE = "Online exchange: service kiosks in Da Nang"
-ENDED = "Kick-off: digital services for all"
+SCHEDULED = "Follow-up clinic: shade and water in public squares"
+LIVE = "Online exchange: reopening buried streams"
+ENDED = "Kick-off: climate-resilient public spaces"
 
 
 def seed_live_demo() -> None:
@@ -45,8 +46,12 @@ def _seed() -> None:
         return
     host, participant = users[HOST_EMAIL], users[PARTICIPANT_EMAIL]
     existing = {s.title: s for s in VirtualSession.objects.filter(space=space)}
-    do_add_member(space, host, SpaceRole.HOST)
-    do_add_member(space, participant, SpaceRole.PARTICIPANT)
+    # Roles the people already have (from the members demo) are left as they are.
+    roles = dict(Membership.objects.filter(space=space).values_list("user_id", "role"))
+    if host.pk not in roles:
+        do_add_member(space, host, SpaceRole.FACILITATOR)
+    if participant.pk not in roles:
+        do_add_member(space, participant, SpaceRole.PARTICIPANT)
     now = timezone.now().replace(second=0, microsecond=0)
 
     def schedule(title: str, starts_at: dt.datetime, agenda: str) -> VirtualSession:
@@ -65,27 +70,29 @@ def _seed() -> None:
         schedule(
             SCHEDULED,
             (now + dt.timedelta(days=2)).replace(hour=13, minute=0),
-            "1. What changed since the dialogue event\n2. Two forms, rewritten together\n"
-            "3. Next steps",
+            "1. What changed since the dialogue event\n2. Shade and drinking water: two "
+            "squares compared\n3. Next steps",
         )
     if ENDED not in existing:
         ended = schedule(
             ENDED,
             (now - dt.timedelta(days=7)).replace(hour=12, minute=0),
-            "1. Round of cities\n2. Where residents give up on a form\n3. Choosing pilots",
+            "1. Round of cities\n2. The hottest public spaces in each city\n3. Choosing pilots",
         )
         _hold_kick_off(ended, host, participant)
     if LIVE not in existing:
         live = schedule(
             LIVE,
             now - dt.timedelta(minutes=20),
-            "1. The kiosk pilot in Da Nang\n2. Questions\n3. Which services go first?",
+            "1. Belo Horizonte's stream parks\n2. Questions\n3. Which streams could reopen?",
         )
         sid = live.pk
         actions.do_start_session(sid, host)
         actions.do_send_chat(sid, host, "Welcome! Slides are in the video room; ask here.")
-        actions.do_send_chat(sid, participant, "Hello from Kumasi. Is the kiosk staffed?")
-        actions.do_ask_question(sid, participant, "How do kiosks handle ID documents?")
+        actions.do_send_chat(
+            sid, participant, "Hello from Kumasi. How long did the first stream take?"
+        )
+        actions.do_ask_question(sid, participant, "Who maintains the banks after reopening?")
 
 
 def _hold_kick_off(session: VirtualSession, host, participant) -> None:
@@ -93,15 +100,15 @@ def _hold_kick_off(session: VirtualSession, host, participant) -> None:
     actions.do_start_session(sid, host)
     for user in (host, participant):
         actions.do_join(sid, user)
-    actions.do_send_chat(sid, host, "Welcome to the kick-off. Pinned: the pilot checklist.")
+    actions.do_send_chat(sid, host, "Welcome to the kick-off. Pinned: the heat map checklist.")
     pinned = actions.do_send_chat(
-        sid, participant, "Our form audit: 14 forms, 5 need a rewrite first."
+        sid, participant, "Our heat audit: 14 squares, 5 without any shade."
     )
     actions.do_pin_message(sid, host, pinned.data["id"])
-    question = actions.do_ask_question(sid, participant, "Who tests the rewritten forms?")
+    question = actions.do_ask_question(sid, participant, "Who measures surface temperatures?")
     actions.do_answer_question(sid, host, question.data["id"])
     poll = actions.do_open_poll(
-        sid, host, "Which service goes online first?", ["Birth certificates", "Waste fees"]
+        sid, host, "Which pilot first?", ["Shade sails", "Drinking fountains"]
     )
     actions.do_vote_poll(sid, participant, poll.data["id"], [1])
     actions.do_vote_poll(sid, host, poll.data["id"], [1])

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from community.live.actions import can_run_session
 from community.live.demo import ENDED, LIVE, SCHEDULED, seed_live_demo
 from community.live.models import RoomEvent, VirtualSession
+from community.models import Membership
 from community.spaces import can_enter_space
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +16,8 @@ def test_demo_has_a_scheduled_a_live_and_an_ended_session_with_minutes(demo_site
     sessions = {s.title: s for s in VirtualSession.objects.all()}
     assert {sessions[t].state for t in (SCHEDULED, LIVE, ENDED)} == {"scheduled", "live", "ended"}
     ended = sessions[ENDED]
-    assert ended.minutes["pinned"][0]["text"].startswith("Our form audit")
-    assert ended.minutes["polls"][0]["results"][1] == {"option": "Waste fees", "votes": 2}
+    assert ended.minutes["pinned"][0]["text"].startswith("Our heat audit")
+    assert ended.minutes["polls"][0]["results"][1] == {"option": "Drinking fountains", "votes": 2}
     assert ended.started_at < ended.ended_at
     users = get_user_model().objects
     host = users.get(email="host@example.org")
@@ -28,9 +29,11 @@ def test_demo_has_a_scheduled_a_live_and_an_ended_session_with_minutes(demo_site
 
     client.force_login(participant)
     html = client.get(ended.get_absolute_url()).content.decode()
-    assert 'id="minutes"' in html and "Waste fees: 2" in html
+    assert 'id="minutes"' in html and "Drinking fountains: 2" in html
     live = client.get(sessions[LIVE].get_absolute_url()).content.decode()
     assert "Hello from Kumasi" in live
+    # The members demo's roles stand: the participant is still a participant there.
+    assert Membership.objects.get(space=space, user=participant).role == "participant"
 
 
 def test_seeding_the_live_demo_again_changes_nothing(demo_site, django_assert_max_num_queries):
