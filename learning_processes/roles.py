@@ -68,6 +68,13 @@ def ensure_staff_group() -> Group:
             codename__regex=r"^(add|change|delete|view)_(topicfield|sustainabledevelopmentgoal)$",
         )
     )
+    # Topic proposals: read, score and decide in the admin; never edited there.
+    group.permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="learning_processes",
+            codename__in=("view_topicproposal", "review_topicproposal", "decide_topicproposal"),
+        )
+    )
     root = Page.get_first_root_node()
     if root:
         _grant_pages(group, root, STAFF_PAGE_PERMISSIONS)

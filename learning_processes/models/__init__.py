@@ -1,9 +1,19 @@
 """Learning processes and the practice library.
 
 Tree: Home → LearningProcessIndexPage → LearningProcessPage → DialogueEventPage,
-FollowUpActivityPage, OutcomePage; Home → PracticeIndexPage → PracticePage.
+FollowUpActivityPage, OutcomePage; Home → PracticeIndexPage → PracticePage;
+Home → CallIndexPage → CallPage, with its TopicProposals.
 """
 
+from learning_processes.models.calls import (
+    CallIndexPage,
+    CallPage,
+    ProposalAttachment,
+    ProposalReview,
+    ProposedPartner,
+    RequirementScore,
+    TopicProposal,
+)
 from learning_processes.models.practices import PracticeIndexPage, PracticePage, PracticeTag
 from learning_processes.models.processes import (
     DialogueEventPage,
@@ -17,6 +27,13 @@ from learning_processes.models.processes import (
 from learning_processes.models.taxonomy import SustainableDevelopmentGoal, TopicField
 
 __all__ = [
+    "CallIndexPage",
+    "CallPage",
+    "ProposalAttachment",
+    "ProposalReview",
+    "ProposedPartner",
+    "RequirementScore",
+    "TopicProposal",
     "DialogueEventPage",
     "FollowUpActivityPage",
     "LearningProcessIndexPage",

@@ -220,6 +220,13 @@ class LearningProcessPage(Page):
     def phase_label(self) -> str:
         return Phase(self.phase).label
 
+    @cached_property
+    def proposal_call(self) -> "Page | None":
+        """The live call page of the proposal this process was selected from, if any."""
+        from learning_processes.models.calls import CallPage
+
+        return CallPage.objects.live().filter(proposals__learning_process=self).first()
+
     @property
     def dialogue_event(self) -> "DialogueEventPage | None":
         return DialogueEventPage.objects.child_of(self).live().order_by("start").first()
@@ -228,9 +235,12 @@ class LearningProcessPage(Page):
         """Proposal → dialogue event → each follow-up activity → outcomes, in date order."""
         entries: list[dict] = []
         if self.proposed_on:
-            entries.append(
-                {"kind": "proposal", "date": self.proposed_on, "title": _("Topic proposed")}
-            )
+            entry = {"kind": "proposal", "date": self.proposed_on, "title": _("Topic proposed")}
+            call = self.proposal_call
+            if call is not None:
+                entry["title"] = _("Topic proposed in the %(year)s call") % {"year": call.year}
+                entry["page"] = call
+            entries.append(entry)
         if self.selected_on:
             entries.append(
                 {"kind": "selection", "date": self.selected_on, "title": _("Topic selected")}

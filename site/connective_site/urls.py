@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("search.urls")),
     path("", include("community.live.urls")),
+    path("proposals/", include("learning_processes.urls")),
     path("api/v2/", api_router.urls),
 ]
 

@@ -26,6 +26,7 @@ from community.demo import seed_community_demo
 from community.live.demo import seed_live_demo
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
+from learning_processes.demo_calls import seed_calls
 from learning_processes.models import (
     DialogueEventPage,
     FollowUpActivityPage,
@@ -90,6 +91,7 @@ def seed_demo() -> dict[str, Any]:
             DemoSeeder(home, timezone.localdate()).run()
         seed_community_demo()
         seed_live_demo()
+        seed_calls()
     return {
         "processes": LearningProcessPage.objects.live().count(),
         "practices": PracticePage.objects.live().count(),

@@ -13,6 +13,7 @@ class HomePage(Page):
     subpage_types = [
         "learning_processes.LearningProcessIndexPage",
         "learning_processes.PracticeIndexPage",
+        "learning_processes.CallIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -1,0 +1,721 @@
+"""What applicants and staff do with calls and topic proposals.
+
+`do_*` changes state and queues its e-mail, `check_*` validates, `access_*` returns an
+object or refuses. Views and the admin stay thin and call these; tests call them too.
+Every function that depends on the time takes `now` (default: the current time), so
+the deadline rules are tested at exact seconds.
+"""
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import linebreaks
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from learning_processes import app_settings
+from learning_processes.countries import is_global_south
+from learning_processes.models import (
+    LearningProcessIndexPage,
+    LearningProcessPage,
+    PartnerMunicipality,
+    ProposalAttachment,
+    ProposalReview,
+    ProposedPartner,
+    RequirementScore,
+    TopicProposal,
+)
+from learning_processes.models.calls import (
+    CALL_TIME_ZONE,
+    SCORE_RANGE,
+    SECTIONS,
+    CallPage,
+    Decision,
+    ProposalStatus,
+    Requirement,
+    count_characters,
+)
+from learning_processes.models.processes import HostType
+from learning_processes.roles import do_add_host
+from mailing.outbox import queue_templated_email
+
+HOME_COUNTRY = "DE"
+# Fields the applicant fills in, in the form's order (sdgs and partners come apart).
+PROPOSAL_FIELDS = (
+    "organisation",
+    "organisation_type",
+    "city",
+    "contact_name",
+    "contact_position",
+    "contact_email",
+    "contact_phone",
+    "title",
+    *SECTIONS,
+    "topic_field",
+    "confirms_backing",
+    "confirms_follow_up",
+)
+PDF_MAGIC = b"%PDF-"
+
+Errors = dict[str, list[str]]
+Partner = tuple[str, str]  # (name, ISO country code)
+
+
+class ProposalError(Exception):
+    """A refused change, with a message for the person who tried it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class DeadlinePassed(ProposalError):
+    pass
+
+
+class ProposalInvalid(ProposalError):
+    def __init__(self, errors: Errors) -> None:
+        super().__init__(_("The proposal is not complete yet."))
+        self.errors = errors
+
+
+class ConflictOfInterest(PermissionDenied):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# --- Access -----------------------------------------------------------------------------
+
+
+def access_own_proposal(user: AbstractBaseUser, proposal_id: int) -> TopicProposal:
+    """The applicant's own proposal; anybody else's is as if it did not exist."""
+    proposal = (
+        TopicProposal.objects.select_related("call", "topic_field", "learning_process")
+        .filter(pk=proposal_id, applicant_id=user.pk)
+        .first()
+    )
+    if proposal is None:
+        raise Http404(_("No such proposal."))
+    return proposal
+
+
+def can_review(user: AbstractBaseUser) -> bool:
+    return user.is_active and user.has_perm("learning_processes.review_topicproposal")
+
+
+def can_decide(user: AbstractBaseUser) -> bool:
+    return user.is_active and user.has_perm("learning_processes.decide_topicproposal")
+
+
+def access_attachment(
+    user: AbstractBaseUser, proposal_id: int, attachment_id: int
+) -> ProposalAttachment:
+    """An attachment, for its applicant and for staff who may see proposals."""
+    attachment = (
+        ProposalAttachment.objects.select_related("proposal")
+        .filter(pk=attachment_id, proposal_id=proposal_id)
+        .first()
+    )
+    if attachment is None or not (
+        attachment.proposal.applicant_id == user.pk
+        or user.has_perm("learning_processes.view_topicproposal")
+    ):
+        raise Http404(_("No such attachment."))
+    return attachment
+
+
+# --- Validation ---------------------------------------------------------------------------
+
+
+def proposal_values(proposal: TopicProposal) -> dict[str, Any]:
+    """What a proposal holds, in the shape check_proposal() reads."""
+    values: dict[str, Any] = {name: getattr(proposal, name) for name in PROPOSAL_FIELDS}
+    values["sdgs"] = list(proposal.sdgs.all()) if proposal.pk else []
+    values["partners"] = (
+        [(p.name, p.country.code or "") for p in proposal.partners.all()] if proposal.pk else []
+    )
+    return values
+
+
+def _required_message(name: str) -> str:
+    # Looked up at call time, so each message is translated into the active language.
+    return {
+        "organisation": _("Name the municipality or municipal company that proposes the topic."),
+        "organisation_type": _("Choose the type of your organisation."),
+        "city": _("Name the city your organisation is in."),
+        "contact_name": _("Name the responsible contact person in your administration."),
+        "contact_email": _("Give the contact person's e-mail address."),
+        "title": _("Name the technical topic in a few words."),
+        "topic_background": _(
+            "Describe the technical topic and its background: the challenges and opportunities."
+        ),
+        "learning_and_contribution": _(
+            "Describe what you want to learn from the exchange and what you can contribute."
+        ),
+        "knowledge_transfer": _(
+            "Describe how the exchange contributes to knowledge transfer and competence building."
+        ),
+        "topic_field": _("Choose the topic field of the proposal."),
+    }[name]
+
+
+REQUIRED_FIELDS = (
+    "organisation",
+    "organisation_type",
+    "city",
+    "contact_name",
+    "contact_email",
+    "title",
+    "topic_background",
+    "learning_and_contribution",
+    "knowledge_transfer",
+    "topic_field",
+)
+
+
+def check_text_budget(values: Mapping[str, Any], budget: int | None = None) -> str | None:
+    budget = budget if budget is not None else app_settings.text_budget()
+    used = sum(count_characters(values.get(name)) for name in SECTIONS)
+    if used <= budget:
+        return None
+    return _(
+        "The four sections have %(used)s characters together; the limit is %(budget)s "
+        "(about two pages). Shorten them by %(over)s characters."
+    ) % {"used": used, "budget": budget, "over": used - budget}
+
+
+def check_partners(partners: Sequence[Partner]) -> list[str]:
+    """Requirement 5: partners from at least two countries other than Germany, at
+    least one of them in the Global South (the DAC list the process pages use)."""
+    errors: list[str] = []
+    complete = []
+    for number, (name, country) in enumerate(partners, start=1):
+        name, country = (name or "").strip(), (country or "").strip().upper()
+        if not name and not country:
+            continue
+        if not name or not country:
+            errors.append(
+                _("Give both the name and the country of partner municipality %(number)s.")
+                % {"number": number}
+            )
+            continue
+        complete.append((name, country))
+    countries = {country for _name, country in complete if country != HOME_COUNTRY}
+    if len(countries) < 2:
+        errors.append(
+            ngettext(
+                "Propose partner municipalities from at least two countries other than "
+                "Germany; so far there is %(count)s.",
+                "Propose partner municipalities from at least two countries other than "
+                "Germany; so far there are %(count)s.",
+                len(countries),
+            )
+            % {"count": len(countries)}
+        )
+    if not any(is_global_south(country) for country in countries):
+        errors.append(
+            _(
+                "At least one partner municipality must be in the Global South, that is in "
+                "a country on the OECD DAC list of ODA recipients outside Europe."
+            )
+        )
+    return errors
+
+
+def check_proposal(values: Mapping[str, Any], *, budget: int | None = None) -> Errors:
+    """Every rule a submitted proposal meets, as messages by field; empty when it passes.
+
+    Keys are the form's field names, plus `sections` (the character budget) and
+    `partners` (requirement 5).
+    """
+    errors: Errors = {}
+    for name in REQUIRED_FIELDS:
+        value = values.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            errors.setdefault(name, []).append(_required_message(name))
+    if not values.get("sdgs"):
+        errors["sdgs"] = [_("Choose at least one SDG the topic serves at local level.")]
+    if not values.get("confirms_backing"):
+        errors["confirms_backing"] = [
+            _("Confirm that your municipality's leadership backs the topic and the engagement.")
+        ]
+    if not values.get("confirms_follow_up"):
+        errors["confirms_follow_up"] = [
+            _("Confirm that you will take part in follow-up activities after the dialogue event.")
+        ]
+    if message := check_text_budget(values, budget):
+        errors["sections"] = [message]
+    if partner_errors := check_partners(values.get("partners") or []):
+        errors["partners"] = partner_errors
+    return errors
+
+
+def check_attachment(proposal: TopicProposal, upload: UploadedFile) -> str | None:
+    """PDF only, by extension and by content; within the size limit and the count."""
+    name = upload.name or ""
+    limit = app_settings.attachment_max_bytes()
+    if proposal.pk and proposal.attachments.count() >= app_settings.attachments_per_proposal():
+        return _("A proposal takes at most %(count)s attachments; remove one first.") % {
+            "count": app_settings.attachments_per_proposal()
+        }
+    if not name.lower().endswith(".pdf"):
+        return _("Only PDF files can be attached; “%(name)s” is not a PDF.") % {"name": name}
+    if upload.size is not None and upload.size > limit:
+        return _("“%(name)s” is %(size)s MB; attachments can be at most %(limit)s MB.") % {
+            "name": name,
+            "size": f"{upload.size / 1024 / 1024:.1f}",
+            "limit": f"{limit / 1024 / 1024:g}",
+        }
+    upload.seek(0)
+    head = upload.read(len(PDF_MAGIC))
+    upload.seek(0)
+    if head != PDF_MAGIC:
+        return _("“%(name)s” is not a PDF file, whatever its name says.") % {"name": name}
+    return None
+
+
+def deadline_message(call: CallPage) -> str:
+    local = call.local_deadline
+    return _(
+        "The %(year)s call closed on %(date)s at %(time)s (Berlin time); proposals can no "
+        "longer be started, submitted, changed or withdrawn."
+    ) % {"year": call.year, "date": date_format(local, "DATE_FORMAT"), "time": f"{local:%H:%M:%S}"}
+
+
+def check_call_open(call: CallPage, now: dt.datetime | None = None) -> None:
+    """The server-side deadline check, exact to the second in Berlin time."""
+    if not call.is_open(now):
+        raise DeadlinePassed(deadline_message(call))
+
+
+def check_editable(proposal: TopicProposal, now: dt.datetime | None = None) -> None:
+    check_call_open(proposal.call, now)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise ProposalError(_("This proposal was withdrawn; start a new one instead."))
+
+
+# --- The applicant's side ---------------------------------------------------------------
+
+
+def do_start_proposal(
+    *, call: CallPage, applicant: AbstractBaseUser, now: dt.datetime | None = None
+) -> TopicProposal:
+    """A new draft, with what the applicant's account already tells about them."""
+    check_call_open(call, now)
+    now = now or timezone.now()
+    return TopicProposal.objects.create(
+        call=call,
+        applicant=applicant,
+        contact_email=applicant.email,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _apply(
+    proposal: TopicProposal,
+    values: Mapping[str, Any],
+    now: dt.datetime,
+) -> None:
+    for name in PROPOSAL_FIELDS:
+        if name in values:
+            setattr(proposal, name, values[name])
+    proposal.updated_at = now
+    proposal.save()
+    if "sdgs" in values:
+        proposal.sdgs.set(values["sdgs"])
+    if "partners" in values:
+        proposal.partners.all().delete()
+        ProposedPartner.objects.bulk_create(
+            ProposedPartner(proposal=proposal, name=name.strip(), country=country, sort_order=i)
+            for i, (name, country) in enumerate(values["partners"])
+            if (name or "").strip() or country
+        )
+
+
+@transaction.atomic
+def do_save_draft(
+    proposal: TopicProposal,
+    *,
+    by: AbstractBaseUser,
+    values: Mapping[str, Any],
+    now: dt.datetime | None = None,
+) -> TopicProposal:
+    """Keep what the applicant typed, complete or not; only a draft is saved this way.
+
+    A submitted proposal is changed through do_submit_proposal, so it never holds
+    anything that fails the rules.
+    """
+    _check_applicant(proposal, by)
+    check_editable(proposal, now)
+    if proposal.status != ProposalStatus.DRAFT:
+        raise ProposalError(
+            _("This proposal is submitted; save your changes with “Save and resubmit”.")
+        )
+    _apply(proposal, values, now or timezone.now())
+    return proposal
+
+
+@transaction.atomic
+def do_submit_proposal(
+    proposal: TopicProposal,
+    *,
+    by: AbstractBaseUser,
+    values: Mapping[str, Any] | None = None,
+    now: dt.datetime | None = None,
+) -> TopicProposal:
+    """Submit a draft, or resubmit a submitted proposal with changes, before the deadline.
+
+    Raises ProposalInvalid with the messages by field when a rule fails; then
+    nothing is changed. The applicant receives a copy of what was submitted.
+    """
+    _check_applicant(proposal, by)
+    # Lock the row: two tabs submitting at once send one confirmation each, not a mix.
+    TopicProposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    check_editable(proposal, now)
+    merged = {**proposal_values(proposal), **(values or {})}
+    if errors := check_proposal(merged):
+        raise ProposalInvalid(errors)
+    now = now or timezone.now()
+    resubmitted = proposal.status == ProposalStatus.SUBMITTED
+    proposal.status = ProposalStatus.SUBMITTED
+    proposal.submitted_at = now
+    _apply(proposal, merged, now)
+    queue_templated_email(
+        to=proposal.applicant.email,
+        template="learning_processes/email/proposal_submitted",
+        context={
+            "proposal": proposal,
+            "resubmitted": resubmitted,
+            "partners": list(proposal.partners.all()),
+            "sdgs": list(proposal.sdgs.all()),
+            "attachments": list(proposal.attachments.all()),
+            "url": absolute_url(reverse("proposals:detail", args=[proposal.pk])),
+            "deadline": proposal.call.local_deadline,
+        },
+        purpose="proposal_submitted",
+    )
+    return proposal
+
+
+@transaction.atomic
+def do_withdraw_proposal(
+    proposal: TopicProposal, *, by: AbstractBaseUser, now: dt.datetime | None = None
+) -> TopicProposal:
+    _check_applicant(proposal, by)
+    check_editable(proposal, now)
+    proposal.status = ProposalStatus.WITHDRAWN
+    proposal.withdrawn_at = now or timezone.now()
+    proposal.updated_at = proposal.withdrawn_at
+    proposal.save(update_fields=["status", "withdrawn_at", "updated_at"])
+    return proposal
+
+
+@transaction.atomic
+def do_add_attachment(
+    proposal: TopicProposal,
+    *,
+    by: AbstractBaseUser,
+    upload: UploadedFile,
+    now: dt.datetime | None = None,
+) -> ProposalAttachment:
+    _check_applicant(proposal, by)
+    check_editable(proposal, now)
+    if message := check_attachment(proposal, upload):
+        raise ProposalError(message)
+    attachment = ProposalAttachment(
+        proposal=proposal,
+        original_name=(upload.name or "attachment.pdf")[-255:],
+        size=upload.size or 0,
+        uploaded_at=now or timezone.now(),
+    )
+    attachment.file.save("attachment.pdf", upload, save=False)
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def do_remove_attachment(
+    attachment: ProposalAttachment, *, by: AbstractBaseUser, now: dt.datetime | None = None
+) -> None:
+    proposal = attachment.proposal
+    _check_applicant(proposal, by)
+    check_editable(proposal, now)
+    name = attachment.file.name
+    storage = attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def _check_applicant(proposal: TopicProposal, user: AbstractBaseUser) -> None:
+    if proposal.applicant_id != user.pk:
+        raise PermissionDenied(_("Only the applicant can change a proposal."))
+
+
+# --- Staff: deadline, review, decision, selection ---------------------------------------
+
+
+@transaction.atomic
+def do_extend_deadline(
+    call: CallPage, *, deadline: dt.datetime, by: AbstractBaseUser | None = None
+) -> CallPage:
+    """Move the deadline later and publish the call page with it."""
+    if timezone.is_naive(deadline):
+        deadline = deadline.replace(tzinfo=CALL_TIME_ZONE)
+    if deadline <= call.deadline:
+        raise ProposalError(_("An extended deadline must be later than the current one."))
+    call.deadline = deadline
+    call.save_revision(user=by).publish(user=by)
+    return call
+
+
+def _domains(*addresses: str) -> set[str]:
+    public = app_settings.public_mail_domains()
+    domains = {address.rsplit("@", 1)[-1].lower() for address in addresses if "@" in address}
+    return domains - public
+
+
+def _addresses(user: AbstractBaseUser) -> list[str]:
+    from allauth.account.models import EmailAddress
+
+    return [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
+
+
+def check_no_conflict(proposal: TopicProposal, reviewer: AbstractBaseUser) -> None:
+    """A reviewer from the applicant's own organisation is refused.
+
+    The organisation is recognised by the applicant's and contact's e-mail domains
+    (public mail providers excepted) and by the organisation a reviewer named in a
+    proposal of their own.
+    """
+    if reviewer.pk == proposal.applicant_id:
+        raise ConflictOfInterest(_("You cannot review or decide on your own proposal."))
+    shared = _domains(*_addresses(reviewer)) & _domains(
+        proposal.contact_email, *_addresses(proposal.applicant)
+    )
+    if shared:
+        raise ConflictOfInterest(
+            _(
+                "You work for the applicant's organisation (%(domain)s), so you cannot review "
+                "or decide on this proposal: conflict of interest."
+            )
+            % {"domain": ", ".join(sorted(shared))}
+        )
+    organisation = proposal.organisation.strip()
+    if (
+        organisation
+        and TopicProposal.objects.filter(applicant=reviewer, organisation__iexact=organisation)
+        .exclude(pk=proposal.pk)
+        .exists()
+    ):
+        raise ConflictOfInterest(
+            _(
+                "You have proposed topics for %(organisation)s yourself, so you cannot review "
+                "or decide on its proposal: conflict of interest."
+            )
+            % {"organisation": organisation}
+        )
+
+
+def _check_reviewable(proposal: TopicProposal) -> None:
+    if proposal.status != ProposalStatus.SUBMITTED:
+        raise ProposalError(_("Only submitted proposals are reviewed."))
+
+
+@transaction.atomic
+def do_score(
+    proposal: TopicProposal,
+    *,
+    reviewer: AbstractBaseUser,
+    scores: Mapping[int, tuple[int, str]],
+    comment: str = "",
+    now: dt.datetime | None = None,
+) -> ProposalReview:
+    """Record (or change) one reviewer's scores: 0-3 for each of the seven requirements."""
+    if not can_review(reviewer):
+        raise PermissionDenied(_("You may not review proposals."))
+    check_no_conflict(proposal, reviewer)
+    _check_reviewable(proposal)
+    low, high = SCORE_RANGE
+    missing = [r.label for r in Requirement if r.value not in scores]
+    if missing:
+        raise ProposalError(
+            _("Score every requirement; missing: %(m)s.") % {"m": "; ".join(missing)}
+        )
+    for requirement, (score, _comment) in scores.items():
+        if requirement not in Requirement.values or not low <= int(score) <= high:
+            raise ProposalError(
+                _("Each score is a whole number from %(low)s to %(high)s.")
+                % {"low": low, "high": high}
+            )
+    now = now or timezone.now()
+    review, _created = ProposalReview.objects.update_or_create(
+        proposal=proposal,
+        reviewer=reviewer,
+        defaults={
+            "comment": comment,
+            "total": sum(int(score) for score, _c in scores.values()),
+            "updated_at": now,
+        },
+        create_defaults={
+            "comment": comment,
+            "total": sum(int(score) for score, _c in scores.values()),
+            "created_at": now,
+            "updated_at": now,
+        },
+    )
+    review.scores.all().delete()
+    RequirementScore.objects.bulk_create(
+        RequirementScore(review=review, requirement=r, score=int(s), comment=c.strip())
+        for r, (s, c) in sorted(scores.items())
+    )
+    return review
+
+
+def ranking(call: CallPage) -> list[TopicProposal]:
+    """The call's submitted proposals, best mean score first, each with its `rank`."""
+    return list(
+        TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
+        .with_scores()
+        .with_rank()
+        .order_by("rank", "submitted_at", "pk")
+    )
+
+
+@transaction.atomic
+def do_decide(
+    proposal: TopicProposal,
+    *,
+    by: AbstractBaseUser,
+    decision: str,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> TopicProposal:
+    """Select a proposal, keep it in reserve or not select it, and tell the applicant why.
+
+    Selecting it creates its draft learning process (do_select_proposal).
+    """
+    if not can_decide(by):
+        raise PermissionDenied(_("You may not decide on proposals."))
+    check_no_conflict(proposal, by)
+    _check_reviewable(proposal)
+    if proposal.call.is_open(now):
+        raise ProposalError(
+            _("Proposals are decided once the call has closed: proposals can still change.")
+        )
+    if decision not in Decision.values:
+        raise ProposalError(_("Choose a decision: selected, reserve or not selected."))
+    if not reason.strip():
+        raise ProposalError(_("Give a reason: the applicant receives it with the decision."))
+    if proposal.learning_process_id and decision != Decision.SELECTED:
+        raise ProposalError(
+            _("This proposal is already a learning process; its decision cannot change.")
+        )
+    proposal.decision = decision
+    proposal.decision_reason = reason.strip()
+    proposal.decided_at = now or timezone.now()
+    proposal.decided_by = by
+    proposal.save(update_fields=["decision", "decision_reason", "decided_at", "decided_by"])
+    if decision == Decision.SELECTED and not proposal.learning_process_id:
+        do_select_proposal(proposal, by=by, today=timezone.localdate(proposal.decided_at))
+    queue_templated_email(
+        to=proposal.applicant.email,
+        template="learning_processes/email/proposal_decision",
+        context={
+            "proposal": proposal,
+            "decision": proposal.decision_label,
+            "selected": decision == Decision.SELECTED,
+            "reason": proposal.decision_reason,
+            "url": absolute_url(reverse("proposals:detail", args=[proposal.pk])),
+        },
+        purpose="proposal_decision",
+    )
+    return proposal
+
+
+def _rich_text(text: str) -> str:
+    return linebreaks(text.replace("\r\n", "\n"), autoescape=True) if text.strip() else ""
+
+
+def _free_slug(parent: LearningProcessIndexPage, title: str, year: int) -> str:
+    base = slugify(title)[:70].strip("-") or "learning-process"
+    taken = set(LearningProcessPage.objects.child_of(parent).values_list("slug", flat=True))
+    for candidate in (base, f"{base}-{year}", *(f"{base}-{year}-{n}" for n in range(2, 100))):
+        if candidate not in taken:
+            return candidate
+    raise ProposalError(_("No free address for the learning process; rename the topic."))
+
+
+@transaction.atomic
+def do_select_proposal(
+    proposal: TopicProposal, *, by: AbstractBaseUser | None, today: dt.date | None = None
+) -> LearningProcessPage:
+    """The selected proposal becomes a draft learning process, filled from it and linked
+    to it both ways; the applicant becomes a host and completes it in the admin."""
+    if proposal.learning_process_id:
+        return proposal.learning_process
+    index = LearningProcessIndexPage.objects.order_by("path").first()
+    if index is None:
+        raise ProposalError(_("There is no learning-process index page to add the process to."))
+    today = today or timezone.localdate()
+    submitted = proposal.submitted_at or proposal.updated_at
+    partners = [p for p in proposal.partners.all() if p.name and p.country]
+    page = LearningProcessPage(
+        title=proposal.title,
+        slug=_free_slug(index, proposal.title, proposal.call.year),
+        topic_field=proposal.topic_field,
+        year=proposal.call.year,
+        summary=Truncator(proposal.topic_background.replace("\r\n", "\n").split("\n\n")[0]).chars(
+            600
+        ),
+        background=_rich_text(proposal.topic_background),
+        learning_goals=_rich_text(proposal.learning_and_contribution),
+        contribution=_rich_text(
+            "\n\n".join(t for t in (proposal.knowledge_transfer, proposal.further_goals) if t)
+        ),
+        host_name=proposal.organisation,
+        host_type=proposal.organisation_type or HostType.CITY,
+        host_city=proposal.city,
+        contact_name=proposal.contact_name,
+        contact_position=proposal.contact_position,
+        contact_email=proposal.contact_email,
+        proposed_on=timezone.localdate(submitted, CALL_TIME_ZONE),
+        selected_on=today,
+        live=False,
+        partners=[
+            PartnerMunicipality(name=p.name, country=p.country.code, sort_order=i)
+            for i, p in enumerate(partners)
+        ],
+        sdgs=list(proposal.sdgs.all()),
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=by, clean=False)
+    proposal.learning_process = page
+    proposal.save(update_fields=["learning_process"])
+    do_add_host(page, proposal.applicant)
+    return page
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def proposals_of(user: AbstractBaseUser) -> Iterable[TopicProposal]:
+    """ "My proposals": the applicant's own, newest call first."""
+    return (
+        TopicProposal.objects.filter(applicant_id=user.pk)
+        .select_related("call", "learning_process")
+        .order_by("-call__year", "-updated_at")
+    )

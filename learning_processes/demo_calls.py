@@ -1,0 +1,254 @@
+"""Demo content for the call for proposals: last year's call, reviewed and decided, and
+the call that is open now, so that a new account can propose a topic straight away.
+
+Which years these are follows from today's date: the open call is the next one whose
+deadline (the end of 17 February, Berlin time) has not passed. Everything is looked
+up before it is created, so seeding twice changes nothing.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+
+from learning_processes.actions import do_select_proposal
+from learning_processes.models import (
+    CallIndexPage,
+    CallPage,
+    ProposalReview,
+    ProposedPartner,
+    RequirementScore,
+    SustainableDevelopmentGoal,
+    TopicField,
+    TopicProposal,
+)
+from learning_processes.models.calls import Decision, ProposalStatus, Requirement, end_of_day
+
+CALL_INDEX = {"slug": "calls", "title": "Calls for topic proposals"}
+DEADLINE_DAY = (2, 17)
+# The demo participant proposes too, so that logging in as them shows "My proposals".
+PARTICIPANT = "participant@example.org"
+APPLICANTS = {
+    "leipzig": ("applicant.leipzig@example.org", "City of Leipzig", "city", "Leipzig"),
+    "freiburg": ("applicant.freiburg@example.org", "City of Freiburg", "city", "Freiburg"),
+    "rhein-sieg": (
+        "applicant.rhein-sieg@example.org",
+        "Rhein-Sieg district",
+        "district",
+        "Siegburg",
+    ),
+    "participant": (PARTICIPANT, "Stadtwerke Münster", "municipal_company", "Münster"),
+}
+
+PAST_PROPOSALS = [
+    {
+        "applicant": "leipzig",
+        "title": "Heat-resilient neighbourhoods: shade, water and green in dense districts",
+        "topic": "integrated-urban-development",
+        "sdgs": [11, 13],
+        "partners": [("Kumasi", "GH"), ("Pune", "IN"), ("Lyon", "FR")],
+        "decision": Decision.SELECTED,
+        "reason": "Strong multilateral design, a clear municipal focus and committed partners "
+        "in Ghana and India; the reviewers ranked it first.",
+        "scores": [3, 3, 3, 2, 3, 3, 3],
+    },
+    {
+        "applicant": "freiburg",
+        "title": "Digital building permits for small and medium-sized towns",
+        "topic": "good-urban-governance",
+        "sdgs": [9, 16],
+        "partners": [("Da Nang", "VN"), ("Tunis", "TN")],
+        "decision": Decision.RESERVE,
+        "reason": "A relevant topic, ranked third; kept in reserve in case a selected host "
+        "cannot take part.",
+        "scores": [2, 2, 3, 3, 2, 2, 2],
+    },
+    {
+        "applicant": "rhein-sieg",
+        "title": "Regional marketing for rural start-ups",
+        "topic": "local-economic-development",
+        "sdgs": [8],
+        "partners": [("Arusha", "TZ"), ("Graz", "AT")],
+        "decision": Decision.NOT_SELECTED,
+        "reason": "The know-how sits mainly with regional business agencies rather than at "
+        "municipal level (requirement 3).",
+        "scores": [2, 1, 1, 2, 2, 2, 2],
+    },
+]
+OPEN_PROPOSALS = [
+    {
+        "applicant": "participant",
+        "title": "Municipal utilities and the energy transition of water supply",
+        "topic": "municipal-services",
+        "sdgs": [6, 7],
+        "partners": [("Cochabamba", "BO"), ("Irbid", "JO"), ("Wrocław", "PL")],
+        "status": ProposalStatus.SUBMITTED,
+    },
+    {
+        "applicant": "leipzig",
+        "title": "Citizen budgets for climate adaptation",
+        "topic": "good-urban-governance",
+        "sdgs": [13],
+        "partners": [("Kumasi", "GH")],
+        "status": ProposalStatus.DRAFT,
+    },
+]
+
+
+def open_call_year(now: dt.datetime) -> int:
+    year = timezone.localtime(now).year
+    return year if now <= end_of_day(dt.date(year, *DEADLINE_DAY)) else year + 1
+
+
+def seed_calls(now: dt.datetime | None = None) -> dict[str, CallPage]:
+    """The call index, last year's decided call and this year's open call, with proposals."""
+    now = now or timezone.now()
+    year = open_call_year(now)
+    with transaction.atomic():
+        index = _call_index()
+        past = _call(index, year - 1)
+        current = _call(index, year)
+        if not TopicProposal.objects.filter(call__in=[past, current]).exists():
+            users = _applicants()
+            staff = get_user_model().objects.filter(username="staff@example.org").first()
+            for data in PAST_PROPOSALS:
+                _past_proposal(past, users, data, staff)
+            for data in OPEN_PROPOSALS:
+                _open_proposal(current, users, data, now)
+    return {"past": past, "open": current}
+
+
+def _call_index() -> CallIndexPage:
+    index = CallIndexPage.objects.filter(slug=CALL_INDEX["slug"]).first()
+    if index:
+        return index
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    index = CallIndexPage(
+        slug=CALL_INDEX["slug"],
+        title=CALL_INDEX["title"],
+        intro="<p>Each year Connective Cities asks German municipalities and municipal "
+        "companies to propose topics for new learning processes.</p>",
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def _call(index: CallIndexPage, year: int) -> CallPage:
+    call = CallPage.objects.filter(year=year).first()
+    if call:
+        return call
+    deadline_day = dt.date(year, *DEADLINE_DAY)
+    call = CallPage(
+        slug=str(year),
+        title=f"Call for topic proposals {year}",
+        year=year,
+        deadline=end_of_day(deadline_day),
+        selection_expected=dt.date(year, 2, 28),
+        description="".join(
+            f"<p>{escape(text)}</p>"
+            for text in (
+                "German cities, municipalities, districts and municipal companies propose a "
+                "technical topic for a one-year learning process with municipal practitioners "
+                "from the Global South: an international dialogue event of two and a half days, "
+                "then follow-up activities.",
+                "The proposal takes at most two pages: the topic and its background, what you "
+                "want to learn and can contribute, how the exchange builds knowledge and "
+                "competence, and any further goals. Dialogue events from this call can start "
+                f"from May {year}.",
+                "Apart from staff time, hosting costs nothing: Connective Cities pays the event, "
+                "the travel of active participants and the follow-up activities.",
+            )
+        ),
+        contact_name="Connective Cities team at SKEW",
+        contact_email="calls@example.org",
+    )
+    index.add_child(instance=call)
+    call.save_revision().publish()
+    return call
+
+
+def _applicants() -> dict:
+    User = get_user_model()
+    users = {}
+    for key, (email, *_rest) in APPLICANTS.items():
+        user = User.objects.filter(username=email).first()
+        if user is None:
+            # Only the demo participant can log in; the other applicants are names.
+            user = User.objects.create_user(username=email, email=email, password=None)
+        users[key] = user
+    return users
+
+
+def _proposal(call: CallPage, users: dict, data: dict, submitted_at: dt.datetime | None):
+    _email, organisation, kind, city = APPLICANTS[data["applicant"]]
+    user = users[data["applicant"]]
+    proposal = TopicProposal.objects.create(
+        call=call,
+        applicant=user,
+        organisation=organisation,
+        organisation_type=kind,
+        city=city,
+        contact_name="Dr. Anna Becker" if kind != "municipal_company" else "Jonas Weber",
+        contact_position="Head of the international office",
+        contact_email=user.email,
+        title=data["title"],
+        topic_background=(
+            f"{organisation} faces this challenge every day. The topic matters in our partner "
+            "cities as much as at home, and the municipal administration holds the know-how."
+        ),
+        learning_and_contribution=(
+            "We want to learn how our partners organise the task with few resources, and we "
+            "contribute ten years of practice, data and the people who run it."
+        ),
+        knowledge_transfer=(
+            "Practitioners from all cities work on real cases together; each city leaves the "
+            "dialogue event with a plan it can carry out."
+        ),
+        further_goals="A pilot project in at least one partner city.",
+        topic_field=TopicField.objects.filter(slug=data["topic"]).first(),
+        confirms_backing=True,
+        confirms_follow_up=True,
+        status=data.get("status", ProposalStatus.SUBMITTED),
+        submitted_at=submitted_at,
+        created_at=submitted_at or timezone.now(),
+        updated_at=submitted_at or timezone.now(),
+    )
+    proposal.sdgs.set(SustainableDevelopmentGoal.objects.filter(number__in=data["sdgs"]))
+    ProposedPartner.objects.bulk_create(
+        ProposedPartner(proposal=proposal, name=name, country=country, sort_order=i)
+        for i, (name, country) in enumerate(data["partners"])
+    )
+    return proposal
+
+
+def _past_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
+    submitted = call.deadline - dt.timedelta(days=5)
+    proposal = _proposal(call, users, data, submitted)
+    if staff is not None:
+        review = ProposalReview.objects.create(
+            proposal=proposal,
+            reviewer=staff,
+            total=sum(data["scores"]),
+            comment="Discussed in the selection meeting.",
+        )
+        RequirementScore.objects.bulk_create(
+            RequirementScore(review=review, requirement=requirement.value, score=score)
+            for requirement, score in zip(Requirement, data["scores"], strict=True)
+        )
+    proposal.decision = data["decision"]
+    proposal.decision_reason = data["reason"]
+    proposal.decided_at = call.deadline + dt.timedelta(days=10)
+    proposal.decided_by = staff
+    proposal.save()
+    if data["decision"] == Decision.SELECTED:
+        do_select_proposal(proposal, by=staff, today=proposal.decided_at.date())
+
+
+def _open_proposal(call: CallPage, users: dict, data: dict, now: dt.datetime) -> None:
+    submitted = now - dt.timedelta(days=3) if data["status"] == ProposalStatus.SUBMITTED else None
+    _proposal(call, users, data, submitted)
