@@ -15,6 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -549,7 +550,7 @@ def do_score(
     check_no_conflict(proposal, reviewer)
     _check_reviewable(proposal)
     low, high = SCORE_RANGE
-    missing = [r.label for r in Requirement if r.value not in scores]
+    missing = [str(r.label) for r in Requirement if r.value not in scores]
     if missing:
         raise ProposalError(
             _("Score every requirement; missing: %(m)s.") % {"m": "; ".join(missing)}
@@ -590,7 +591,7 @@ def ranking(call: CallPage) -> list[TopicProposal]:
         TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
         .with_scores()
         .with_rank()
-        .order_by("rank", "submitted_at", "pk")
+        .order_by(F("rank").asc(nulls_last=True), "submitted_at", "pk")
     )
 
 

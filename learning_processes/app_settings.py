@@ -16,8 +16,12 @@ DEFAULT_TEXT_BUDGET = 6000
 DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_ATTACHMENTS_PER_PROPOSAL = 3
 DEFAULT_AUTOSAVE_SECONDS = 30
-# Addresses at these providers say nothing about the organisation someone works for.
+# Addresses at these providers say nothing about the organisation someone works for;
+# nor do the reserved example domains (RFC 2606) that demo and test accounts share.
 DEFAULT_PUBLIC_MAIL_DOMAINS = (
+    "example.org",
+    "example.com",
+    "example.net",
     "gmail.com",
     "googlemail.com",
     "gmx.de",

@@ -17,7 +17,6 @@ from django.db.models import Avg, Case, Count, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -252,11 +251,12 @@ class PrivateProposalStorage(FileSystemStorage):
     def __init__(self) -> None:
         super().__init__(base_url=None)
 
-    @cached_property
+    # Read on each use, not cached, so a changed setting (or a test's) takes effect.
+    @property
     def base_location(self):
         return str(app_settings.private_files_root())
 
-    @cached_property
+    @property
     def location(self):
         return str(app_settings.private_files_root().resolve())
 

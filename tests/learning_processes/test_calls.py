@@ -17,7 +17,7 @@ SECOND = dt.timedelta(seconds=1)
 
 
 def test_the_2026_deadline_is_the_end_of_17_february_in_berlin():
-    assert DEADLINE_2026 == dt.datetime(2026, 2, 17, 22, 59, 59, tzinfo=dt.UTC)
+    assert dt.datetime(2026, 2, 17, 22, 59, 59, tzinfo=dt.UTC) == DEADLINE_2026
 
 
 def test_a_summer_deadline_is_an_hour_earlier_in_utc_because_of_daylight_saving():
@@ -84,9 +84,7 @@ def test_staff_can_extend_the_deadline_and_submission_opens_again(
     with pytest.raises(actions.DeadlinePassed):
         actions.do_submit_proposal(proposal, by=applicant, values=values, now=late)
 
-    actions.do_extend_deadline(
-        call, deadline=end_of_day(dt.date(2026, 2, 24)), by=staff_factory()
-    )
+    actions.do_extend_deadline(call, deadline=end_of_day(dt.date(2026, 2, 24)), by=staff_factory())
     call = CallPage.objects.get(pk=call.pk)
     assert call.live and call.deadline == end_of_day(dt.date(2026, 2, 24))
     proposal.refresh_from_db()
