@@ -305,6 +305,10 @@ def check_editable(proposal: TopicProposal, now: dt.datetime | None = None) -> N
     check_call_open(proposal.call, now)
     if proposal.status == ProposalStatus.WITHDRAWN:
         raise ProposalError(_("This proposal was withdrawn; start a new one instead."))
+    if proposal.decision:
+        raise ProposalError(
+            _("Connective Cities has decided on this proposal, so it can no longer change.")
+        )
 
 
 # --- The applicant's side ---------------------------------------------------------------
@@ -606,16 +610,14 @@ def do_decide(
 ) -> TopicProposal:
     """Select a proposal, keep it in reserve or not select it, and tell the applicant why.
 
-    Selecting it creates its draft learning process (do_select_proposal).
+    Usually done after the deadline; a decision taken earlier locks the proposal,
+    which the applicant can then no longer change or withdraw. Selecting it creates
+    its draft learning process (do_select_proposal).
     """
     if not can_decide(by):
         raise PermissionDenied(_("You may not decide on proposals."))
     check_no_conflict(proposal, by)
     _check_reviewable(proposal)
-    if proposal.call.is_open(now):
-        raise ProposalError(
-            _("Proposals are decided once the call has closed: proposals can still change.")
-        )
     if decision not in Decision.values:
         raise ProposalError(_("Choose a decision: selected, reserve or not selected."))
     if not reason.strip():

@@ -11,12 +11,13 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, strip_tags
+from django.utils.text import Truncator
 
-from learning_processes.actions import do_select_proposal
 from learning_processes.models import (
     CallIndexPage,
     CallPage,
+    LearningProcessPage,
     ProposalReview,
     ProposedPartner,
     RequirementScore,
@@ -102,22 +103,33 @@ def open_call_year(now: dt.datetime) -> int:
     return year if now <= end_of_day(dt.date(year, *DEADLINE_DAY)) else year + 1
 
 
-def seed_calls(now: dt.datetime | None = None) -> dict[str, CallPage]:
-    """The call index, last year's decided call and this year's open call, with proposals."""
+def seed_calls(now: dt.datetime | None = None) -> None:
+    """The call index, last year's decided call and this year's open call, with proposals.
+
+    A seeded site is recognised with one query and left alone.
+    """
     now = now or timezone.now()
     year = open_call_year(now)
+    seeded = (
+        CallPage.objects.filter(year__in=(year - 1, year), proposals__isnull=False)
+        .values("year")
+        .distinct()
+        .count()
+    )
+    if seeded == 2:
+        return
     with transaction.atomic():
         index = _call_index()
         past = _call(index, year - 1)
         current = _call(index, year)
-        if not TopicProposal.objects.filter(call__in=[past, current]).exists():
-            users = _applicants()
-            staff = get_user_model().objects.filter(username="staff@example.org").first()
+        users = _applicants()
+        staff = get_user_model().objects.filter(username="staff@example.org").first()
+        if not past.proposals.exists():
             for data in PAST_PROPOSALS:
                 _past_proposal(past, users, data, staff)
+        if not current.proposals.exists():
             for data in OPEN_PROPOSALS:
                 _open_proposal(current, users, data, now)
-    return {"past": past, "open": current}
 
 
 def _call_index() -> CallIndexPage:
@@ -186,6 +198,9 @@ def _applicants() -> dict:
 
 def _proposal(call: CallPage, users: dict, data: dict, submitted_at: dt.datetime | None):
     _email, organisation, kind, city = APPLICANTS[data["applicant"]]
+    organisation = data.get("organisation", organisation)
+    kind = data.get("organisation_type", kind)
+    city = data.get("city", city)
     user = users[data["applicant"]]
     proposal = TopicProposal.objects.create(
         call=call,
@@ -193,24 +208,30 @@ def _proposal(call: CallPage, users: dict, data: dict, submitted_at: dt.datetime
         organisation=organisation,
         organisation_type=kind,
         city=city,
-        contact_name="Dr. Anna Becker" if kind != "municipal_company" else "Jonas Weber",
-        contact_position="Head of the international office",
+        contact_name=data.get("contact_name")
+        or ("Dr. Anna Becker" if kind != "municipal_company" else "Jonas Weber"),
+        contact_position=data.get("contact_position") or "Head of the international office",
         contact_email=user.email,
         title=data["title"],
-        topic_background=(
+        topic_background=data.get("topic_background")
+        or (
             f"{organisation} faces this challenge every day. The topic matters in our partner "
             "cities as much as at home, and the municipal administration holds the know-how."
         ),
-        learning_and_contribution=(
+        learning_and_contribution=data.get("learning_and_contribution")
+        or (
             "We want to learn how our partners organise the task with few resources, and we "
             "contribute ten years of practice, data and the people who run it."
         ),
-        knowledge_transfer=(
+        knowledge_transfer=data.get("knowledge_transfer")
+        or (
             "Practitioners from all cities work on real cases together; each city leaves the "
             "dialogue event with a plan it can carry out."
         ),
         further_goals="A pilot project in at least one partner city.",
-        topic_field=TopicField.objects.filter(slug=data["topic"]).first(),
+        topic_field=TopicField.objects.filter(slug=data["topic"]).first()
+        if data["topic"]
+        else None,
         confirms_backing=True,
         confirms_follow_up=True,
         status=data.get("status", ProposalStatus.SUBMITTED),
@@ -228,6 +249,13 @@ def _proposal(call: CallPage, users: dict, data: dict, submitted_at: dt.datetime
 
 def _past_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
     submitted = call.deadline - dt.timedelta(days=5)
+    process = None
+    if data["decision"] == Decision.SELECTED:
+        # The selected topic is one of the demo's learning processes, so that its public
+        # timeline starts with this proposal; its content comes from the process.
+        process = _process_for(call)
+        if process is not None:
+            data = {**data, **_from_process(process)}
     proposal = _proposal(call, users, data, submitted)
     if staff is not None:
         review = ProposalReview.objects.create(
@@ -244,9 +272,36 @@ def _past_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
     proposal.decision_reason = data["reason"]
     proposal.decided_at = call.deadline + dt.timedelta(days=10)
     proposal.decided_by = staff
+    proposal.learning_process = process
     proposal.save()
-    if data["decision"] == Decision.SELECTED:
-        do_select_proposal(proposal, by=staff, today=proposal.decided_at.date())
+
+
+def _process_for(call: CallPage) -> LearningProcessPage | None:
+    candidates = LearningProcessPage.objects.live().filter(
+        selected_on__isnull=False, proposal__isnull=True
+    )
+    return (
+        candidates.filter(year=call.year).order_by("selected_on").first()
+        or candidates.order_by("-year", "selected_on").first()
+    )
+
+
+def _from_process(process: LearningProcessPage) -> dict:
+    first_paragraph = strip_tags(process.background).strip() or process.summary
+    return {
+        "title": process.title,
+        "organisation": process.host_name,
+        "organisation_type": process.host_type,
+        "city": process.host_city,
+        "contact_name": process.contact_name,
+        "contact_position": process.contact_position,
+        "topic": process.topic_field.slug if process.topic_field else None,
+        "sdgs": list(process.sdgs.values_list("number", flat=True)),
+        "partners": [(p.name, p.country.code) for p in process.partners.all()],
+        "topic_background": Truncator(first_paragraph).chars(1500),
+        "learning_and_contribution": Truncator(strip_tags(process.learning_goals)).chars(1500),
+        "knowledge_transfer": Truncator(strip_tags(process.contribution)).chars(1500),
+    }
 
 
 def _open_proposal(call: CallPage, users: dict, data: dict, now: dt.datetime) -> None:

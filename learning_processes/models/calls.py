@@ -382,7 +382,9 @@ class TopicProposal(models.Model):
         return Decision(self.decision).label if self.decision else ""
 
     def is_editable(self, now: dt.datetime | None = None) -> bool:
-        return self.status != ProposalStatus.WITHDRAWN and self.call.is_open(now)
+        return (
+            self.status != ProposalStatus.WITHDRAWN and not self.decision and self.call.is_open(now)
+        )
 
     @property
     def submitted_at_local(self) -> str:

@@ -141,9 +141,14 @@ def test_ranking_by_mean_score_with_ties_sharing_a_rank(call, user_factory, staf
 # --- Decision and selection -------------------------------------------------------------------
 
 
-def test_no_decision_while_the_call_is_open(proposal, reviewer):
-    with pytest.raises(actions.ProposalError, match="once the call has closed"):
-        actions.do_decide(proposal, by=reviewer, decision="selected", reason="Good", now=BEFORE)
+def test_a_decision_before_the_deadline_locks_the_proposal(proposal, reviewer):
+    actions.do_decide(proposal, by=reviewer, decision="selected", reason="Early.", now=BEFORE)
+    proposal.refresh_from_db()
+    assert not proposal.is_editable(BEFORE)
+    with pytest.raises(actions.ProposalError, match="can no longer change"):
+        actions.do_submit_proposal(proposal, by=proposal.applicant, values={}, now=BEFORE)
+    with pytest.raises(actions.ProposalError, match="can no longer change"):
+        actions.do_withdraw_proposal(proposal, by=proposal.applicant, now=BEFORE)
 
 
 def test_a_decision_needs_a_reason(proposal, reviewer):
