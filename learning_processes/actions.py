@@ -458,10 +458,7 @@ def do_remove_attachment(
     proposal = attachment.proposal
     _check_applicant(proposal, by)
     check_editable(proposal, now)
-    name = attachment.file.name
-    storage = attachment.file.storage
-    attachment.delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    attachment.delete()  # the file goes once this commits (signals.delete_attachment_file)
 
 
 def _check_applicant(proposal: TopicProposal, user: AbstractBaseUser) -> None:

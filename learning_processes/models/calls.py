@@ -458,8 +458,13 @@ class ProposalReview(models.Model):
     """One reviewer's assessment of one proposal: a score per requirement."""
 
     proposal = models.ForeignKey(TopicProposal, on_delete=models.CASCADE, related_name="reviews")
+    # A reviewer who deletes their account leaves their scores behind, without their name,
+    # so that a ranking does not change after the fact.
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposal_reviews"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal_reviews",
     )
     comment = models.TextField(_("overall comment"), blank=True)
     # The sum of the seven scores, kept with the review so that listings sort and

@@ -90,8 +90,10 @@ def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
     page.fill("#id_title", "Cooling schools and kindergartens in summer")
     page.get_by_role("link", name="My proposals").first.click()
     assert wait_for(
-        lambda: TopicProposal.objects.get(pk=proposal.pk).title
-        == "Cooling schools and kindergartens in summer"
+        lambda: (
+            TopicProposal.objects.get(pk=proposal.pk).title
+            == "Cooling schools and kindergartens in summer"
+        )
     ), "the draft was not saved when the page was left"
 
     # Back to the draft from "My proposals": everything is still there.

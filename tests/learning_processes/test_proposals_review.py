@@ -323,3 +323,33 @@ def _topic(slug):
     from learning_processes.models import TopicField
 
     return TopicField.objects.get(slug=slug)
+
+
+def test_a_reviewer_who_deletes_their_account_leaves_the_scores(proposal, reviewer):
+    actions.do_score(proposal, reviewer=reviewer, scores=scores(3, 3, 3, 3, 3, 3, 3))
+    reviewer.delete()
+    review = proposal.reviews.get()
+    assert review.reviewer is None and review.total == 21
+    assert actions.ranking(proposal.call)[0].score == 21.0
+
+
+def test_deleting_an_applicant_deletes_their_proposals_and_files(
+    call, user_factory, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.learning_processes.test_proposals_validation import PDF
+
+    settings.PROPOSAL_FILES_ROOT = tmp_path
+    applicant = user_factory()
+    proposal = submitted(call, applicant)
+    proposal.call.deadline = AFTER.replace(year=2099)
+    attachment = actions.do_add_attachment(
+        proposal, by=applicant, upload=SimpleUploadedFile("a.pdf", PDF)
+    )
+    stored = tmp_path / attachment.file.name
+    assert stored.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        applicant.delete()
+    assert not TopicProposal.objects.exists()
+    assert not stored.exists()
