@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from community.models import JoinRequest, Membership, SpaceRole
-from community.spaces import can_enter_space, can_facilitate, get_membership
+from community.spaces import get_membership, is_platform_staff
 from learning_processes.models import DialogueEventPage, FollowUpActivityPage
 
 register = template.Library()
@@ -22,11 +22,15 @@ def members_area(context, space) -> dict:
     data = {"space": space, "request": request, "user": user}
     if user is None or not user.is_authenticated:
         return {**data, "state": "anonymous"}
-    if not can_enter_space(user, space):
+    # One membership query and one staff check, whatever the template asks.
+    membership = get_membership(user, space)
+    staff = is_platform_staff(user)
+    if membership is None and not staff:
         pending = JoinRequest.objects.filter(
             space=space, user=user, status=JoinRequest.Status.PENDING
         ).exists()
         return {**data, "state": "pending" if pending else "outsider"}
+    moderating = staff or membership.is_moderator
     members = Membership.objects.filter(space=space).select_related("user__profile")
     order = {role: index for index, role in enumerate(SpaceRole.values)}
     everyone = sorted(
@@ -58,8 +62,8 @@ def members_area(context, space) -> dict:
     return {
         **data,
         "state": "member",
-        "membership": get_membership(user, space),
-        "moderating": can_facilitate(user, space),
+        "membership": membership,
+        "moderating": moderating,
         "members": everyone[:MEMBERS_SHOWN],
         "member_count": len(everyone),
         "countries": sorted(countries.values()),
@@ -68,6 +72,6 @@ def members_area(context, space) -> dict:
         "pending_requests": JoinRequest.objects.filter(
             space=space, status=JoinRequest.Status.PENDING
         ).count()
-        if can_facilitate(user, space)
+        if moderating
         else 0,
     }

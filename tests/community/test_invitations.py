@@ -164,3 +164,22 @@ def test_declined_request_adds_no_member_and_a_second_request_waits(client, spac
     join_request.refresh_from_db()
     assert join_request.status == "declined"
     assert not Membership.objects.filter(space=space, user=people["outsider"]).exists()
+
+
+def test_invitee_with_an_account_logs_in_and_comes_back_to_the_invitation(
+    client, space_with_people, user_factory
+):
+    space, host = space_with_people.space, space_with_people.people["host"]
+    user_factory(email="kofi@example.org")
+    _, token = invite(space, host)
+    url = reverse("community:invitation", args=[token])
+    assert f'href="/accounts/login/?next={url}' in client.get(url).content.decode().replace(
+        "%2F", "/"
+    )
+    response = client.post(
+        reverse("account_login") + f"?next={url}",
+        {"login": "kofi@example.org", "password": "a-long-test-password", "next": url},
+    )
+    assert response["Location"] == url
+    assert client.post(url)["Location"] == space.url
+    assert Membership.objects.get(space=space, user__email="kofi@example.org").role == "participant"
