@@ -1,12 +1,13 @@
 """Signal receivers: the host groups of `learning_processes.roles` decide who hosts a
 space, so their users become `HOST` members of it whenever that changes."""
 
+from allauth.account.signals import user_signed_up
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from community.actions import do_add_member, do_sync_hosts_from_group
+from community.actions import do_add_member, do_sync_hosts_from_group, get_or_create_profile
 from community.models import Membership, SpaceRole
 from learning_processes.models import LearningProcessPage
 
@@ -47,3 +48,9 @@ def process_hosts_become_members(
 ) -> None:
     if created and not raw:
         do_sync_hosts_from_group(instance)
+
+
+@receiver(user_signed_up, dispatch_uid="community_profile_at_signup")
+def profile_at_signup(sender, request, user, **kwargs) -> None:
+    """Everyone gets a profile (visible to the members of their spaces) to fill in."""
+    get_or_create_profile(user)

@@ -2,11 +2,12 @@
 everything that shows a name (threads, live rooms, directory) asks here."""
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext
 
 
 def display_name(user: AbstractBaseUser | None) -> str:
     if user is None:
-        return "Former member"
+        return gettext("Former member")
     profile = getattr(user, "profile", None)
     name = getattr(profile, "display_name", "") if profile is not None else ""
     if name:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from community.models import JoinRequest, Membership, SpaceRole
+from community.people import display_name
 from community.spaces import get_membership, is_platform_staff
 from learning_processes.models import DialogueEventPage, FollowUpActivityPage
 
@@ -75,3 +76,9 @@ def members_area(context, space) -> dict:
         if moderating
         else 0,
     }
+
+
+@register.filter
+def person(user) -> str:
+    """A user's name as the platform shows it (never their e-mail address)."""
+    return display_name(user)

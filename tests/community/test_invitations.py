@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -60,6 +61,9 @@ def test_invitee_signs_up_verifies_and_lands_in_the_space(client, space_with_peo
     assert (change.action, change.actor) == ("joined", host)
     page = client.get(space.url).content.decode()
     assert "You take part as Participant" in page
+    # Signing up made a profile to fill in, visible to the members of their spaces.
+    assert membership.user.profile.visibility == "members"
+    assert membership.user.profile.display_name == "kofi"
 
 
 def test_expired_invitation_is_refused(client, space_with_people, user_factory):
@@ -183,3 +187,14 @@ def test_invitee_with_an_account_logs_in_and_comes_back_to_the_invitation(
     assert response["Location"] == url
     assert client.post(url)["Location"] == space.url
     assert Membership.objects.get(space=space, user__email="kofi@example.org").role == "participant"
+
+
+@override_settings(COMMUNITY_INVITATIONS_PER_HOUR=2)
+def test_invitations_per_hour_are_limited(space_with_people):
+    space, host = space_with_people.space, space_with_people.people["host"]
+    invite(space, host, email="a@example.org")
+    invite(space, host, email="b@example.org")
+    with pytest.raises(CommunityError) as refused:
+        invite(space, host, email="c@example.org")
+    assert refused.value.code == "rate_limited"
+    assert not Invitation.objects.filter(email="c@example.org").exists()
