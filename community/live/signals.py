@@ -1,13 +1,26 @@
 """Logging out closes the person's live-room sockets (their session cookie is gone,
-but an open WebSocket would otherwise stay signed in)."""
+but an open WebSocket would otherwise stay signed in); the person's live data goes
+into their export and follows their account deletion."""
 
 from django.contrib.auth.signals import user_logged_out
 from django.dispatch import receiver
 
 from community.live.actions import do_close_user_sockets
+from community.live.privacy import export_live_data, remove_live_content
+from community.signals import collect_user_data, delete_user_content
 
 
 @receiver(user_logged_out, dispatch_uid="live_close_sockets_on_logout")
 def close_sockets_on_logout(sender, request, user, **kwargs) -> None:
     if user is not None:
         do_close_user_sockets(user.pk)
+
+
+@receiver(collect_user_data, dispatch_uid="live_collect_user_data")
+def collect_live_data(sender, user, **kwargs) -> dict:
+    return export_live_data(user)
+
+
+@receiver(delete_user_content, dispatch_uid="live_delete_user_content")
+def delete_live_content(sender, user, keep_anonymised: bool, **kwargs) -> None:
+    remove_live_content(user, keep_anonymised)

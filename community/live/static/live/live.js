@@ -125,6 +125,7 @@
       case "presence.join": S.presence.set(d.user.id, d.user); break;
       case "presence.leave": S.presence.delete(d.user.id); break;
       case "chat.message":
+        if (!d.text) break;  // erased with its author's account
         S.messages.set(d.id, { id: d.id, author: d.author, text: d.text, pinned: false, at: e.at });
         break;
       case "chat.removed": S.messages.delete(d.id); break;
@@ -138,6 +139,7 @@
         $("live-notice").textContent = d.user.id === S.me ? T.yourTurn : fmt(T.called, { name: d.user.name });
         break;
       case "question.asked":
+        if (!d.text) break;
         S.questions.set(d.id, { id: d.id, author: d.author, text: d.text, votes: 0, answered: false, voted: false });
         break;
       case "question.voted":
