@@ -39,7 +39,8 @@ def test_export_holds_attendance_messages_questions_and_votes(held):
 
 
 def kofi_in_log(room) -> list[RoomEvent]:
-    return [e for e in RoomEvent.objects.filter(session=room.session) if "Kofi Mensah" in str(e.data)]
+    events = RoomEvent.objects.filter(session=room.session)
+    return [event for event in events if "Kofi Mensah" in str(event.data)]
 
 
 def test_deleting_the_account_keeping_posts_anonymises_log_and_minutes(held):
