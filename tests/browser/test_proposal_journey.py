@@ -12,6 +12,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.browser.conftest import format_violations
+
 from learning_processes.models import CallPage, SustainableDevelopmentGoal, TopicProposal
 from learning_processes.models.calls import ProposalStatus
 
@@ -46,6 +48,11 @@ def sign_up_and_confirm(page, base_url: str) -> None:
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="Log out"))
 
 
+def assert_accessible(axe, page, where: str) -> None:
+    violations = axe(page)
+    assert violations == [], f"axe on {where}:\n" + format_violations(violations)
+
+
 def wait_for(condition, timeout: float = 10.0) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -56,7 +63,7 @@ def wait_for(condition, timeout: float = 10.0) -> bool:
 
 
 def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
-    page, page_problems, demo_site, settings
+    page, page_problems, demo_site, settings, axe
 ):
     settings.PROPOSAL_AUTOSAVE_SECONDS = 5
     call = next(c for c in CallPage.objects.order_by("-year") if c.is_open())
@@ -67,8 +74,10 @@ def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
     page.get_by_role("link", name=call.title).click()
     expect(page.get_by_text("Open", exact=True)).to_be_visible()
     expect(page.locator("[data-part=seconds]")).to_be_visible()
+    assert_accessible(axe, page, "the call page")
     page.get_by_role("button", name="Start a proposal").click()
     page.wait_for_url(re.compile(r"/proposals/\d+/edit/$"))
+    assert_accessible(axe, page, "the empty proposal form")
     proposal = TopicProposal.objects.get(applicant__email=EMAIL)
 
     # A first draft; the counter follows what is typed.
@@ -120,6 +129,7 @@ def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("at least two countries other than Germany")
     expect(page.locator("#id_partners-0-name")).to_have_value("Kumasi")
+    assert_accessible(axe, page, "the form with its error messages")
     expect(page.locator("#id_knowledge_transfer")).to_have_value(
         "School facility managers work on real buildings."
     )
@@ -130,6 +140,7 @@ def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
     page.wait_for_url(re.compile(rf"/proposals/{proposal.pk}/$"))
     expect(page.get_by_text(re.compile("Your proposal is submitted"))).to_be_visible()
     expect(page.get_by_role("heading", name="Cooling schools and kindergartens in summer"))
+    assert_accessible(axe, page, "the print view")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.SUBMITTED
     assert [(p.name, p.country.code) for p in proposal.partners.all()] == [
@@ -139,6 +150,7 @@ def test_new_user_drafts_leaves_returns_and_submits_a_proposal(
 
     page.get_by_role("link", name="My proposals").click()
     expect(page.get_by_role("row", name=re.compile("Cooling schools")).get_by_text("Submitted"))
+    assert_accessible(axe, page, "My proposals")
     assert_no_problems(page_problems, "on the way to a submitted proposal")
 
 

@@ -353,3 +353,22 @@ def test_deleting_an_applicant_deletes_their_proposals_and_files(
         applicant.delete()
     assert not TopicProposal.objects.exists()
     assert not stored.exists()
+
+
+def test_admin_listing_queries_do_not_grow_with_the_proposals(
+    client, call, user_factory, reviewer, django_assert_max_num_queries
+):
+    for n in range(12):
+        proposal = submitted(call, user_factory(), title=f"Topic {n:02d}")
+        actions.do_score(proposal, reviewer=reviewer, scores=scores(*[n % 4] * 7))
+    client.force_login(reviewer)
+    index = reverse("topic_proposals:index")
+    client.get(index)  # warm the permission and content-type caches
+    with django_assert_max_num_queries(20) as captured:
+        html = client.get(index).content.decode()
+    assert html.count("Topic ") >= 12
+    few = len(captured.captured_queries)
+    for n in range(12, 24):
+        submitted(call, user_factory(), title=f"Topic {n:02d}")
+    with django_assert_max_num_queries(few):
+        client.get(index)

@@ -258,3 +258,16 @@ def client_for(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+def test_my_proposals_takes_the_same_queries_for_one_or_many(
+    client, draft, open_call, django_assert_max_num_queries
+):
+    for n in range(10):
+        proposal = actions.do_start_proposal(call=open_call, applicant=draft.applicant)
+        actions.do_save_draft(proposal, by=draft.applicant, values={"title": f"Idea {n}"})
+    # Session, user, the member's time zone, the proposals with their calls, and the
+    # site for the calls' URLs (twice, once cached); nothing per row.
+    with django_assert_max_num_queries(6):
+        html = client.get(reverse("proposals:mine")).content.decode()
+    assert html.count("<tr>") == 12  # the header and eleven proposals
