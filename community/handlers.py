@@ -9,6 +9,7 @@ from django.dispatch import receiver
 
 from community.actions import do_add_member, do_sync_hosts_from_group, get_or_create_profile
 from community.models import Membership, SpaceRole
+from community.signals import collect_user_data
 from learning_processes.models import LearningProcessPage
 
 HOST_GROUP_PREFIX = "Hosts: "
@@ -54,3 +55,11 @@ def process_hosts_become_members(
 def profile_at_signup(sender, request, user, **kwargs) -> None:
     """Everyone gets a profile (visible to the members of their spaces) to fill in."""
     get_or_create_profile(user)
+
+
+@receiver(collect_user_data, dispatch_uid="community_export_topic_proposals")
+def export_topic_proposals(sender, user, **kwargs) -> dict:
+    """A person's topic proposals belong in their data export too."""
+    from learning_processes.privacy import proposal_data
+
+    return proposal_data(user)

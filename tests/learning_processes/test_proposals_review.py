@@ -372,3 +372,20 @@ def test_admin_listing_queries_do_not_grow_with_the_proposals(
         submitted(call, user_factory(), title=f"Topic {n:02d}")
     with django_assert_max_num_queries(few):
         client.get(index)
+
+
+def test_a_persons_data_export_includes_their_proposals(proposal, user_factory):
+    from community.actions import build_user_data_export
+
+    import json
+
+    data = json.loads(json.dumps(build_user_data_export(proposal.applicant)))
+    (exported,) = data["topic_proposals"]
+    assert exported["title"] == "Heat-resilient neighbourhoods"
+    assert exported["status"] == "submitted" and exported["call"] == 2026
+    assert exported["partners"] == [
+        {"name": "Kumasi", "country": "GH"},
+        {"name": "Lyon", "country": "FR"},
+    ]
+    assert exported["sdgs"] == [11, 13]
+    assert build_user_data_export(user_factory())["topic_proposals"] == []

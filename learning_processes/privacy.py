@@ -1,0 +1,54 @@
+"""What the platform holds about a person's topic proposals, for their data export.
+
+The community app connects `proposal_data` to its export signal (this app does not
+import the community app). Deleting an account deletes its proposals with it (the
+foreign key cascades, and each attachment's file follows); a learning process that
+grew out of a selected proposal stays, without the link.
+"""
+
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+
+from learning_processes.actions import PROPOSAL_FIELDS
+from learning_processes.models import TopicProposal
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def proposal_data(user: AbstractBaseUser) -> dict[str, Any]:
+    proposals = (
+        TopicProposal.objects.filter(applicant_id=user.pk)
+        .select_related("call", "topic_field")
+        .prefetch_related("partners", "sdgs", "attachments")
+        .order_by("created_at")
+    )
+    return {
+        "topic_proposals": [
+            {
+                "call": proposal.call.year,
+                "status": proposal.status,
+                **{
+                    name: str(getattr(proposal, name) or "")
+                    if name == "topic_field"
+                    else getattr(proposal, name)
+                    for name in PROPOSAL_FIELDS
+                },
+                "sdgs": [goal.number for goal in proposal.sdgs.all()],
+                "partners": [
+                    {"name": p.name, "country": p.country.code or ""}
+                    for p in proposal.partners.all()
+                ],
+                "attachments": [a.original_name for a in proposal.attachments.all()],
+                "created_at": _iso(proposal.created_at),
+                "submitted_at": _iso(proposal.submitted_at),
+                "withdrawn_at": _iso(proposal.withdrawn_at),
+                "decision": proposal.decision,
+                "decision_reason": proposal.decision_reason,
+                "decided_at": _iso(proposal.decided_at),
+            }
+            for proposal in proposals
+        ]
+    }
