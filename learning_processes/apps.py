@@ -8,4 +8,4 @@ class LearningProcessesConfig(AppConfig):
     verbose_name = _("Learning processes")
 
     def ready(self) -> None:
-        from learning_processes import signals  # noqa: F401
+        from learning_processes import checks, signals  # noqa: F401

@@ -241,3 +241,16 @@ def test_only_the_applicant_changes_a_proposal(draft, user_factory):
         actions.do_submit_proposal(draft, by=other, values=complete_values())
     with pytest.raises(PermissionDenied):
         actions.do_withdraw_proposal(draft, by=other)
+
+
+def test_settings_too_small_to_work_fail_the_system_check(settings):
+    from learning_processes.checks import check_call_settings
+
+    assert check_call_settings(None) == []
+    settings.PROPOSAL_TEXT_BUDGET = 10
+    settings.PROPOSAL_AUTOSAVE_SECONDS = 1
+    messages = [error.msg for error in check_call_settings(None)]
+    assert messages == [
+        "PROPOSAL_TEXT_BUDGET is 10; it must be at least 500.",
+        "PROPOSAL_AUTOSAVE_SECONDS is 1; it must be at least 5.",
+    ]
