@@ -40,7 +40,8 @@ RUN pip install --no-deps -c constraints.txt .
 ENV PYTHONPATH=/app:/app/site \
     DJANGO_SETTINGS_MODULE=connective_site.settings.production \
     STATIC_ROOT=/app/var/static \
-    MEDIA_ROOT=/app/var/media
+    MEDIA_ROOT=/app/var/media \
+    PROPOSAL_FILES_ROOT=/app/var/private
 
 # Static files are collected (hashed and compressed for whitenoise) at build
 # time. The production settings refuse to load without a secret key and a host
@@ -49,8 +50,8 @@ ENV PYTHONPATH=/app:/app/site \
 RUN SECRET_KEY=build-time-only-collectstatic-dummy-key-never-used-to-serve-requests \
     ALLOWED_HOSTS=localhost \
     python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media \
-    && chown -R app:app /app/var/media
+    && mkdir -p /app/var/media /app/var/private \
+    && chown -R app:app /app/var/media /app/var/private
 
 USER app
 
