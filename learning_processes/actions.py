@@ -583,6 +583,7 @@ def do_score(
         RequirementScore(review=review, requirement=r, score=int(s), comment=c.strip())
         for r, (s, c) in sorted(scores.items())
     )
+    proposal.refresh_score()
     return review
 
 
@@ -590,7 +591,6 @@ def ranking(call: CallPage) -> list[TopicProposal]:
     """The call's submitted proposals, best mean score first, each with its `rank`."""
     return list(
         TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
-        .with_scores()
         .with_rank()
         .order_by(F("rank").asc(nulls_last=True), "submitted_at", "pk")
     )

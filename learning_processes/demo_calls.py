@@ -268,6 +268,7 @@ def _past_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
             RequirementScore(review=review, requirement=requirement.value, score=score)
             for requirement, score in zip(Requirement, data["scores"], strict=True)
         )
+        proposal.refresh_score()
     proposal.decision = data["decision"]
     proposal.decision_reason = data["reason"]
     proposal.decided_at = call.deadline + dt.timedelta(days=10)

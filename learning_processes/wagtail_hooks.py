@@ -98,7 +98,6 @@ class ProposalIndexView(IndexView):
             .exclude(status=ProposalStatus.DRAFT)
             .select_related("call", "topic_field", "applicant")
             .prefetch_related("partners", "sdgs")
-            .with_scores()
             .with_rank()
         )
         if getattr(self, "is_export", False):
@@ -146,7 +145,7 @@ class ProposalInspectView(InspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        proposal = TopicProposal.objects.with_scores().with_rank().get(pk=self.object.pk)
+        proposal = TopicProposal.objects.with_rank().get(pk=self.object.pk)
         reviews = list(
             ProposalReview.objects.filter(proposal=proposal)
             .select_related("reviewer")

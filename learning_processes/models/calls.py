@@ -181,39 +181,14 @@ SECTIONS = ("topic_background", "learning_and_contribution", "knowledge_transfer
 
 
 class TopicProposalQuerySet(models.QuerySet):
-    def with_scores(self) -> "TopicProposalQuerySet":
-        """Annotate `review_count` and `score`: the mean of the reviewers' totals (0-21).
-
-        Subqueries rather than joins, so that further annotations and filters do
-        not multiply rows.
-        """
-        reviews = ProposalReview.objects.filter(proposal=OuterRef("pk")).order_by()
-        return self.annotate(
-            review_count=Subquery(
-                reviews.values("proposal").annotate(n=Count("pk")).values("n")[:1],
-                output_field=models.IntegerField(),
-            ),
-            score=Subquery(
-                reviews.values("proposal").annotate(mean=Avg("total")).values("mean")[:1],
-                output_field=models.FloatField(),
-            ),
-        )
-
     def with_rank(self) -> "TopicProposalQuerySet":
-        """Annotate `rank` (after with_scores()): 1 + the number of submitted proposals
-        of the same call with a higher mean score, so ties share a rank. Unscored or
-        unsubmitted proposals have none."""
-        mean = (
-            ProposalReview.objects.filter(proposal=OuterRef("pk"))
-            .order_by()
-            .values("proposal")
-            .annotate(mean=Avg("total"))
-            .values("mean")[:1]
-        )
+        """Annotate `rank`: 1 + the number of submitted proposals of the same call with a
+        higher mean score, so ties share a rank. Unscored or unsubmitted proposals have
+        none. One count over the indexed (call, status, score) per row."""
         higher = (
-            TopicProposal.objects.filter(call=OuterRef("call"), status=ProposalStatus.SUBMITTED)
-            .annotate(other_score=Subquery(mean, output_field=models.FloatField()))
-            .filter(other_score__gt=OuterRef("score"))
+            TopicProposal.objects.filter(
+                call=OuterRef("call"), status=ProposalStatus.SUBMITTED, score__gt=OuterRef("score")
+            )
             .order_by()
             .values("call")
             .annotate(n=Count("pk"))
@@ -345,6 +320,10 @@ class TopicProposal(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The mean of the reviewers' totals (0-21) and their number, kept by
+    # actions.do_score so that listings filter, sort and rank by them in SQL.
+    score = models.FloatField(_("mean score"), null=True, blank=True, editable=False)
+    review_count = models.PositiveSmallIntegerField(_("reviews"), default=0, editable=False)
     learning_process = models.OneToOneField(
         "learning_processes.LearningProcessPage",
         verbose_name=_("learning process"),
@@ -364,10 +343,21 @@ class TopicProposal(models.Model):
             ("review_topicproposal", _("Can score topic proposals")),
             ("decide_topicproposal", _("Can decide on topic proposals")),
         ]
-        indexes = [models.Index(fields=["call", "status"], name="lp_proposal_call_status")]
+        indexes = [
+            models.Index(fields=["call", "status"], name="lp_proposal_call_status"),
+            models.Index(fields=["call", "status", "score"], name="lp_proposal_ranking"),
+        ]
 
     def __str__(self) -> str:
         return self.title or str(_("Untitled proposal"))
+
+    def refresh_score(self) -> None:
+        """Recompute the mean score and the number of reviews from the reviews."""
+        summary = self.reviews.aggregate(mean=Avg("total"), count=Count("pk"))
+        self.score, self.review_count = summary["mean"], summary["count"]
+        TopicProposal.objects.filter(pk=self.pk).update(
+            score=self.score, review_count=self.review_count
+        )
 
     @property
     def section_characters(self) -> int:
