@@ -30,7 +30,9 @@ def test_signed_in_outsiders_can_ask_to_join_then_see_their_request_waiting(
 ):
     space, outsider = space_with_people.space, space_with_people.people["outsider"]
     client.force_login(outsider)
-    assert "Request to join" in area(client.get(space.url))
+    html = area(client.get(space.url))
+    assert "Request to join" in html
+    assert 'name="csrfmiddlewaretoken"' in html
     JoinRequest.objects.create(space=space, user=outsider)
     html = area(client.get(space.url))
     assert "waiting for the hosts" in html and "Request to join" not in html
