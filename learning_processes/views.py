@@ -106,7 +106,10 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
             actions.do_remove_attachment(attachment, by=request.user)
             messages.success(request, _("Attachment removed."))
         errors: actions.Errors = {}
-        if action == "submit" and not form.errors:
+        if action == "submit" and form.errors:
+            # Report the rules too, not only the malformed fields, in one round.
+            errors = actions.check_proposal({**actions.proposal_values(proposal), **values})
+        elif action == "submit":
             try:
                 actions.do_submit_proposal(proposal, by=request.user, values=values)
             except actions.ProposalInvalid as invalid:

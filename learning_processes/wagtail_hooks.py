@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
@@ -340,7 +341,7 @@ class TopicProposalViewSet(ModelViewSet):
         "score": _("Mean score (0-21)"),
         "rank": _("Rank"),
         **{
-            f"requirement_{r.value}": _("Requirement %(n)s (0-3)") % {"n": r.value}
+            f"requirement_{r.value}": format_lazy(_("Requirement {n} (0-3)"), n=r.value)
             for r in Requirement
         },
         "get_decision_display": _("Decision"),

@@ -271,3 +271,12 @@ def test_my_proposals_takes_the_same_queries_for_one_or_many(
     with django_assert_max_num_queries(6):
         html = client.get(reverse("proposals:mine")).content.decode()
     assert html.count("<tr>") == 12  # the header and eleven proposals
+
+
+def test_a_malformed_field_and_a_broken_rule_are_reported_together(client, draft):
+    values = complete_values(contact_email="anna at bonn", partners=[("Kumasi", "GH")])
+    html = client.post(edit_url(draft), form_data(values, action="submit")).content.decode()
+    assert "Enter a valid email address." in html
+    assert "so far there is 1" in html
+    draft.refresh_from_db()
+    assert draft.status == ProposalStatus.DRAFT and draft.title == "Heat-resilient neighbourhoods"
