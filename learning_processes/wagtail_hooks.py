@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.text import format_lazy
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from wagtail import hooks
@@ -79,6 +80,10 @@ class ProposalFilterSet(WagtailFilterSet):
             if low
             else (queryset.filter(score__lte=high))
         )
+
+
+# Translated when the export is written, in the language of whoever asks for it.
+_requirement_heading = lazy(lambda n: gettext("Requirement %(n)s (0-3)") % {"n": n}, str)
 
 
 def _score(proposal: TopicProposal) -> str:
@@ -340,10 +345,7 @@ class TopicProposalViewSet(ModelViewSet):
         "review_count": _("Reviews"),
         "score": _("Mean score (0-21)"),
         "rank": _("Rank"),
-        **{
-            f"requirement_{r.value}": format_lazy(_("Requirement {n} (0-3)"), n=r.value)
-            for r in Requirement
-        },
+        **{f"requirement_{r.value}": _requirement_heading(r.value) for r in Requirement},
         "get_decision_display": _("Decision"),
     }
     export_filename = "topic-proposals"

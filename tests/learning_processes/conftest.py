@@ -21,6 +21,15 @@ BEFORE = dt.datetime(2026, 2, 10, 12, 0, tzinfo=dt.UTC)
 AFTER = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The messages these tests read are the English ones, whatever ran before."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def call_index() -> CallIndexPage:
     index = CallIndexPage.objects.first()
     if index is None:
