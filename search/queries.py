@@ -61,21 +61,24 @@ def _facet_filter(dsl: ModuleType, name: str, values: tuple[str, ...]) -> Any:
     return dsl.Q("terms", **{FACETS[name]["field"]: list(values)})
 
 
-def _text_query(dsl: ModuleType, text: str) -> Any:
-    """Any term may match (typos allowed); matching most terms, and the title as a
-    phrase, rank higher. Measured on tests/data/search_judgements.json."""
+def _text_query(dsl: ModuleType, text: str, tolerant: bool = True) -> Any:
+    """Any term may match (typos allowed when `tolerant`); matching most terms, and the
+    title as a phrase, rank higher. Measured on tests/data/search_judgements.json."""
+    fuzzy = [
+        dsl.Q(
+            "multi_match",
+            query=text,
+            fields=BASE_SEARCH_FIELDS,
+            type="best_fields",
+            fuzziness="AUTO",
+            prefix_length=1,
+            max_expansions=10,
+        )
+    ]
     return dsl.Q(
         "bool",
         should=[
-            dsl.Q(
-                "multi_match",
-                query=text,
-                fields=BASE_SEARCH_FIELDS,
-                type="best_fields",
-                fuzziness="AUTO",
-                prefix_length=1,
-                max_expansions=10,
-            ),
+            *(fuzzy if tolerant else []),
             dsl.Q(
                 "multi_match",
                 query=text,
@@ -90,13 +93,15 @@ def _text_query(dsl: ModuleType, text: str) -> Any:
     )
 
 
-def build_search(dsl: ModuleType, index: str, query: SearchQuery) -> Any:
+def build_search(dsl: ModuleType, index: str, query: SearchQuery, tolerant: bool = True) -> Any:
+    """The whole request. `tolerant=False` leaves out typo-tolerant matching and the
+    did-you-mean suggester: the cheaper first try for a query (see `TOLERANT_BELOW`)."""
     visible = dsl.Q("terms", visibility=list(query.visibility))
     search = dsl.Search(index=index)
     search = search.query(
         dsl.Q(
             "bool",
-            must=[_text_query(dsl, query.text) if query.text else dsl.Q("match_all")],
+            must=[_text_query(dsl, query.text, tolerant) if query.text else dsl.Q("match_all")],
             filter=[visible],
         )
     )
@@ -124,6 +129,7 @@ def build_search(dsl: ModuleType, index: str, query: SearchQuery) -> Any:
             .highlight("title", number_of_fragments=0)
             .highlight("summary", "text", fragment_size=160, number_of_fragments=2)
         )
+    if query.text and tolerant:
         search = search.suggest(
             "did_you_mean",
             query.text,

@@ -6,6 +6,9 @@ from search import engine as engine_mod
 from search.backends.base import SearchBackend
 from search.queries import SearchQuery, SearchResults, build_search, build_suggest, parse_response
 
+# Enough hits for a first page: below that, typos and any-word matches are worth their cost.
+TOLERANT_BELOW = 10
+
 
 class EngineSearchBackend(SearchBackend):
     def __init__(self, engine: str) -> None:
@@ -30,8 +33,18 @@ class EngineSearchBackend(SearchBackend):
         }
 
     def search(self, query: SearchQuery) -> SearchResults:
-        body = build_search(self.dsl, engine_mod.content_alias(), query).to_dict()
-        response = self.client.search(index=engine_mod.content_alias(), body=body)
+        """A text query first runs without typo tolerance and did-you-mean, which cost
+        the engine most at 100,000 documents; only when that finds fewer than
+        TOLERANT_BELOW hits does the full, tolerant query run (a misspelling, a rare
+        word, or words that seldom meet)."""
+        alias = engine_mod.content_alias()
+        if query.text:
+            body = build_search(self.dsl, alias, query, tolerant=False).to_dict()
+            response = self.client.search(index=alias, body=body)
+            if response["hits"]["total"]["value"] >= TOLERANT_BELOW:
+                return parse_response(query, response, self.name)
+        body = build_search(self.dsl, alias, query).to_dict()
+        response = self.client.search(index=alias, body=body)
         return parse_response(query, response, self.name)
 
     def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:

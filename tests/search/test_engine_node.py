@@ -92,6 +92,29 @@ def test_misspelling_gets_a_did_you_mean(indexed):
     assert results.suggestion == "composting"
 
 
+def test_typo_tolerance_runs_only_when_the_exact_words_find_too_little(indexed, monkeypatch):
+    from search.backends import engine as engine_backend
+
+    sent = []
+    client = engine.client()
+    original = client.search
+
+    def recording(*args, **kwargs):
+        sent.append(kwargs["body"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(client, "search", recording)
+    monkeypatch.setattr(engine_backend, "TOLERANT_BELOW", 1)
+    exact = search("composting")
+    assert titles(exact) == ["Composting market waste with women's cooperatives"]
+    assert len(sent) == 1 and "suggest" not in sent[0] and "fuzziness" not in str(sent[0])
+    sent.clear()
+    misspelt = search("compostng")
+    assert titles(misspelt) == ["Composting market waste with women's cooperatives"]
+    assert misspelt.suggestion == "composting"
+    assert len(sent) == 2 and "suggest" in sent[1] and "fuzziness" in str(sent[1])
+
+
 def test_type_ahead_suggests_titles(indexed):
     suggestions = get_backend().suggest("unsea")
     assert [s["title"] for s in suggestions] == ["Unsealed schoolyards as cooling islands"]
