@@ -160,6 +160,10 @@ def check_rate(user: AbstractBaseUser, session: VirtualSession) -> None:
         )
 
 
+def check_rate_for(session_id: int, user: AbstractBaseUser) -> None:
+    check_rate(user, VirtualSession(pk=session_id))
+
+
 def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> None:
     """Run a client's command: membership, facilitator role and rate are checked here,
     on every command, whatever the client's page showed."""
@@ -655,6 +659,30 @@ def do_schedule_session(
     from community.live.reminders import schedule_reminders
 
     schedule_reminders(session)
+    return session
+
+
+@transaction.atomic
+def do_update_session(
+    session: VirtualSession, *, actor: AbstractBaseUser, facilitators=None, **fields: Any
+) -> VirtualSession:
+    """Change a scheduled session. A new start time means new reminders."""
+    session = VirtualSession.objects.select_for_update().get(pk=session.pk)
+    if session.state != SessionState.SCHEDULED:
+        raise PermissionDenied
+    moved = "starts_at" in fields and fields["starts_at"] != session.starts_at
+    for name, value in fields.items():
+        setattr(session, name, value)
+    session.full_clean()
+    session.save()
+    if facilitators is not None:
+        allowed = set(facilitator_candidates(session.space).values_list("pk", flat=True))
+        session.facilitators.set([u for u in facilitators if u.pk in allowed])
+    if moved:
+        from community.live.reminders import schedule_reminders
+
+        session.reminders.all().delete()
+        schedule_reminders(session)
     return session
 
 

@@ -138,7 +138,11 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             if command.type == "ping":
                 await self.send_json({"type": "pong", "ref": ref, "seq": self.last_seq})
             elif command.type == "sync":
-                # The client saw a gap: resend everything after what it has.
+                # The client saw a gap: resend everything after what it has. Each sync
+                # reads the log, so it counts against the member's rate.
+                await database_sync_to_async(actions.check_rate_for)(
+                    self.session_id, self.scope["user"]
+                )
                 self.last_seq = min(self.last_seq, command.id or 0)
                 await self.catch_up(command.id or None)
             else:

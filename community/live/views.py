@@ -1,6 +1,8 @@
 """Pages of the live sessions of a space: the list, scheduling, the room (which is
 also the read-only view and, once ended, the minutes) and the calendar file."""
 
+import zoneinfo
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -54,6 +56,35 @@ def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
         session = actions.do_schedule_session(space=space, actor=request.user, **form.cleaned_data)
         return redirect(session)
     return render(request, "live/session_form.html", {"space": space, "form": form})
+
+
+@login_required
+def session_edit(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
+    session = access_session(request, space_id, pk)
+    if not can_facilitate(request.user, session.space):
+        raise PermissionDenied
+    if session.state != SessionState.SCHEDULED:
+        return redirect(session)
+    zone = zoneinfo.ZoneInfo(session.host_time_zone)
+    initial = {
+        "title": session.title,
+        "agenda": session.agenda,
+        "host_time_zone": session.host_time_zone,
+        # The form reads times in the host's zone; show them so.
+        "starts_at": session.starts_at.astimezone(zone).replace(tzinfo=None),
+        "ends_at": session.ends_at.astimezone(zone).replace(tzinfo=None),
+        "video_url": session.video_url,
+        "facilitators": list(session.facilitators.all()),
+    }
+    form = SessionForm(request.POST or None, space=session.space, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.do_update_session(session, actor=request.user, **form.cleaned_data)
+        return redirect(session)
+    return render(
+        request,
+        "live/session_form.html",
+        {"space": session.space, "form": form, "session": session},
+    )
 
 
 def client_strings() -> dict[str, str]:

@@ -2,6 +2,7 @@
 the calendar file, scheduling, minutes and reminders."""
 
 import datetime as dt
+import zoneinfo
 from pathlib import Path
 
 import pytest
@@ -255,3 +256,35 @@ def test_room_page_weight_stays_within_its_budget(room, client):
     print(f"room page weight: {raw} bytes, {zipped} gzipped")
     assert raw <= PAGE_BUDGET_BYTES
     assert zipped <= PAGE_BUDGET_GZIP_BYTES
+
+
+def test_facilitator_moves_a_scheduled_session_and_its_reminders_start_over(user_factory, client):
+    room = build_room(user_factory, state="scheduled")
+    session = room.session
+    SessionReminder.objects.create(session=session, kind="day")
+    url = f"/spaces/{room.space.pk}/sessions/{session.pk}/edit/"
+    client.force_login(room.amina)
+    assert client.get(url).status_code == 403
+    client.force_login(room.host)
+    form = client.get(url).content.decode()
+    berlin = session.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    assert berlin.strftime("%Y-%m-%dT%H:%M") in form  # shown in the host's zone
+    response = client.post(
+        url,
+        {
+            "title": "Bus lanes, moved",
+            "agenda": "Same agenda",
+            "host_time_zone": "Europe/Berlin",
+            "starts_at": "2027-01-14T15:00",
+            "ends_at": "2027-01-14T16:00",
+            "facilitators": [room.host.pk],
+        },
+    )
+    assert response.status_code == 302
+    session.refresh_from_db()
+    assert session.title == "Bus lanes, moved"
+    assert session.starts_at == dt.datetime(2027, 1, 14, 14, 0, tzinfo=dt.UTC)
+    assert not session.reminders.exists()
+
+    actions.do_start_session(session.pk, room.host)
+    assert client.get(url).status_code == 302  # a live session is not edited

@@ -101,7 +101,7 @@
     }
     apply(event);
     S.seq = event.seq;
-    render();
+    render(event.kind.split(".")[0]);
   }
 
   // --- State ---------------------------------------------------------------------------
@@ -171,8 +171,15 @@
   }
 
   // --- Rendering -----------------------------------------------------------------------
-  function render() {
-    renderChat(); renderPresence(); renderHands(); renderQuestions(); renderPolls(); renderControls();
+  // Only the part of the room an event touches is drawn again (a long chat on a slow
+  // phone is not rebuilt for every vote).
+  var PARTS = {
+    chat: [renderChat], presence: [renderPresence], member: [renderPresence, renderControls],
+    hand: [renderHands], question: [renderQuestions], poll: [renderPolls]
+  };
+  function render(part) {
+    (PARTS[part] || [renderChat, renderPresence, renderHands, renderQuestions, renderPolls,
+      renderControls]).forEach(function (draw) { draw(); });
   }
   function who(person) { return person ? person.name : T.former; }
   function renderChat() {
