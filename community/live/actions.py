@@ -470,8 +470,8 @@ def do_end_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
     session.state = SessionState.ENDED
     session.ended_at = timezone.now()
     session.minutes = build_minutes(session)
-    session.save(update_fields=["state", "ended_at", "minutes"])
     publish_minutes(session, actor)
+    session.save(update_fields=["state", "ended_at", "minutes"])
     return _emit(
         session,
         "session.ended",

@@ -2,15 +2,23 @@
 
 Built once, when the session ends, from the room's state: pinned messages, the
 questions with their votes and whether they were answered, the polls with their
-results, and who attended. Stored on the session (shown on its page).
+results, and who attended. Stored on the session (shown on its page) and, where the
+exchange app is installed, posted to the space as a thread.
 """
 
+import logging
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from community.live.models import Attendee, ChatMessage, Poll, Question, VirtualSession
 from community.people import display_name
+
+logger = logging.getLogger(__name__)
 
 
 def build_minutes(session: VirtualSession) -> dict[str, Any]:
@@ -65,7 +73,27 @@ def _tally(poll: Poll) -> list[int]:
     return counts
 
 
+def minutes_markdown(session: VirtualSession) -> str:
+    return render_to_string("live/minutes.md", {"session": session, "minutes": session.minutes})
+
+
 def publish_minutes(session: VirtualSession, actor: AbstractBaseUser | None) -> None:
-    """Post the minutes to the space's exchange, when the platform has one; until
-    then they live on the session's page."""
-    return None
+    """Post the minutes as a thread of the space's exchange, when the platform has one,
+    and note the thread's address in them. They stay on the session's page either way,
+    so a refused post (the exchange's own limits) is logged and the session still ends."""
+    if actor is None or not apps.is_installed("community.exchange"):
+        return
+    from community.exchange.actions import do_create_thread
+
+    title = gettext("Minutes: %(title)s") % {"title": session.title}
+    try:
+        with transaction.atomic():
+            thread = do_create_thread(
+                space=session.space, author=actor, title=title[:200], body=minutes_markdown(session)
+            )
+    except Exception:  # noqa: BLE001 - the minutes are kept on the session regardless
+        logger.warning(
+            "minutes of session %s were not posted as a thread", session.pk, exc_info=True
+        )
+        return
+    session.minutes["thread_url"] = thread.get_absolute_url()

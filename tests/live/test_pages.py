@@ -162,6 +162,13 @@ def test_minutes_hold_pinned_messages_questions_polls_and_attendance(room, clien
     assert minutes["attendance"] == ["Amina Diallo", "host.room", "Kofi Mensah"]
     assert minutes["messages"] == 2
 
+    from community.live.minutes import minutes_markdown
+
+    markdown = minutes_markdown(VirtualSession.objects.get(pk=sid))
+    assert "## Pinned messages\n\n- **Amina Diallo:** Checklist: kerb height 18 cm" in markdown
+    assert "1. Who inspects the stops? (Kofi Mensah; 1 vote) · answered" in markdown
+    assert "**Next meeting?** (2 voters)\n\n- January: 0\n- February: 2" in markdown
+
     client.force_login(room.kofi)
     html = client.get(room.session.get_absolute_url()).content.decode()
     section = html.split('id="minutes"')[1]
