@@ -12,6 +12,7 @@ can only commit after every lower one has, a consumer that sees number n may rea
 """
 
 import datetime as dt
+import json
 import logging
 import time
 from functools import cache
@@ -52,6 +53,9 @@ from learning_processes.models import LearningProcessPage
 
 logger = logging.getLogger(__name__)
 
+# The channel layer of the live rooms (settings.CHANNEL_LAYERS["live"]).
+LAYER = "live"
+
 
 # --- The choke point ---------------------------------------------------------------------
 
@@ -63,7 +67,7 @@ def broadcast(group: str, message: dict[str, Any]) -> None:
     A failure is logged, not raised: the event is already stored, and clients catch
     up from the log at the next event or reconnect.
     """
-    layer = get_channel_layer()
+    layer = get_channel_layer(LAYER)
     if layer is None:
         return
     try:
@@ -95,7 +99,8 @@ def _emit(
     event = RoomEvent.objects.create(
         session=session, seq=session.last_seq, kind=kind, actor=actor, data=data
     )
-    message = {"type": "room.event", "event": event_message(event)}
+    # Serialised once here, not once per socket.
+    message = {"type": "room.event", "seq": event.seq, "json": json.dumps(event_message(event))}
     group = room_group(session.pk)
     transaction.on_commit(lambda: broadcast(group, message))
     return event

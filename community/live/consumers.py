@@ -35,6 +35,7 @@ CLOSE_LOGGED_OUT = 4001
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
+    channel_layer_alias = actions.LAYER
     session_id: int
     last_seq: int = 0
     joined: bool = False
@@ -90,11 +91,11 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self._fill_gap()
         await self.send_json({"type": "synced", "seq": self.last_seq})
 
-    async def _send_event(self, event: dict[str, Any]) -> None:
+    async def _send_event(self, event: dict[str, Any], text: str | None = None) -> None:
         if event["seq"] <= self.last_seq:
             return
         self.last_seq = event["seq"]
-        await self.send_json(event)
+        await self.send(text_data=text if text is not None else json.dumps(event))
 
     async def _fill_gap(self) -> None:
         for event in await database_sync_to_async(actions.events_after)(
@@ -155,10 +156,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     # --- From the channel layer ----------------------------------------------------------------
 
     async def room_event(self, message: dict[str, Any]) -> None:
-        event = message["event"]
-        if event["seq"] > self.last_seq + 1:
+        if message["seq"] > self.last_seq + 1:
             await self._fill_gap()
-        await self._send_event(event)
+        await self._send_event({"seq": message["seq"]}, message["json"])
 
     async def user_logout(self, message: dict[str, Any]) -> None:
         await self.send_json({"type": "closing", "reason": "logged_out"})

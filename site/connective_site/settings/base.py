@@ -133,6 +133,19 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+# Live rooms fan each event out to hundreds of sockets: Redis pub/sub hands it to each
+# server process once (the rooms' event log makes up for what pub/sub does not keep).
+CHANNEL_LAYERS["live"] = (
+    {
+        "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
+        "CONFIG": {
+            "hosts": [REDIS_URL],
+            "prefix": env.str("CHANNEL_PREFIX", default="cc") + "-live",
+        },
+    }
+    if REDIS_URL
+    else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+)
 
 # --- Search ---------------------------------------------------------------------
 # SEARCH_ENGINE: "database" (embedded default), "opensearch" or "elasticsearch".
