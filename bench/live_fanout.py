@@ -3,7 +3,7 @@ Redis channel layer, against PostgreSQL.
 
     DATABASE_URL=postgres://connective:connective@127.0.0.1:5432/connective \\
     REDIS_URL=redis://127.0.0.1:6379/2 \\
-    .venv/bin/python bench/live_fanout.py [--clients 50 200 500] [--messages 200] [--rate 20]
+    .venv/bin/python bench/live_fanout.py [--clients 50 200 500] [--messages 100] [--rate 5]
 
 It creates a scratch database next to DATABASE_URL's (`<name>_bench_live`, dropped
 at the end unless --keep-db), migrates it, and for each N: makes N members of one
@@ -303,9 +303,9 @@ async def run_round(args, n: int, session_id: int, cookies: list[str], addresses
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, nargs="+", default=[50, 200, 500])
-    parser.add_argument("--messages", type=int, default=200, help="chat messages per round")
-    parser.add_argument("--rate", type=float, default=20, help="messages per second, in total")
-    parser.add_argument("--senders", type=int, default=20)
+    parser.add_argument("--messages", type=int, default=100, help="chat messages per round")
+    parser.add_argument("--rate", type=float, default=5, help="messages per second, in total")
+    parser.add_argument("--senders", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()

@@ -284,7 +284,7 @@ def do_call_next_hand(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
     """Give the floor to whoever raised their hand first."""
     session = _begin(session_id)
     _require_live(session)
-    hand = RaisedHand.objects.filter(session=session).select_related("user").first()
+    hand = RaisedHand.objects.filter(session=session).select_related("user__profile").first()
     if hand is None:
         raise ProtocolError("empty", _("No hands are raised."))
     called = hand.user
@@ -433,8 +433,11 @@ def do_mute_member(
     session_id: int, actor: AbstractBaseUser, user_id: int, muted: bool = True
 ) -> RoomEvent:
     session = _begin(session_id)
-    attendee = Attendee.objects.filter(session=session, user_id=user_id).select_related("user")
-    attendee = attendee.first()
+    attendee = (
+        Attendee.objects.filter(session=session, user_id=user_id)
+        .select_related("user__profile")
+        .first()
+    )
     if attendee is None:
         raise ProtocolError("not_found", _("This person has not joined the session."))
     if muted and can_run_session(attendee.user, session):
@@ -533,12 +536,12 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
     session = VirtualSession.objects.select_related("space").get(pk=session_id)
     messages = list(
         ChatMessage.objects.filter(session=session, removed=False)
-        .select_related("author")
+        .select_related("author__profile")
         .order_by("-created_at", "-pk")[: app_settings.SNAPSHOT_MESSAGES]
     )
     messages.reverse()
     pinned = ChatMessage.objects.filter(session=session, removed=False, pinned=True)
-    present = Attendee.objects.filter(session=session).select_related("user")
+    present = Attendee.objects.filter(session=session).select_related("user__profile")
     polls = Poll.objects.filter(session=session).prefetch_related("votes")
     my_votes = set(
         QuestionVote.objects.filter(question__session=session, user=user).values_list(
@@ -578,10 +581,10 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
         "presence": [{**person(a.user), "muted": a.muted} for a in present if a.connections > 0],
         "muted": [a.user_id for a in present if a.muted],
         "messages": [chat(m) for m in messages],
-        "pinned": [chat(m) for m in pinned.select_related("author")],
+        "pinned": [chat(m) for m in pinned.select_related("author__profile")],
         "hands": [
             person(hand.user)
-            for hand in RaisedHand.objects.filter(session=session).select_related("user")
+            for hand in RaisedHand.objects.filter(session=session).select_related("user__profile")
         ],
         "questions": [
             {
@@ -592,7 +595,7 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
                 "answered": q.answered,
                 "voted": q.pk in my_votes,
             }
-            for q in Question.objects.filter(session=session).select_related("author")
+            for q in Question.objects.filter(session=session).select_related("author__profile")
         ],
         "polls": [
             {

@@ -25,17 +25,17 @@ def build_minutes(session: VirtualSession) -> dict[str, Any]:
     pinned = ChatMessage.objects.filter(session=session, pinned=True, removed=False)
     questions = (
         Question.objects.filter(session=session)
-        .select_related("author")
+        .select_related("author__profile")
         .order_by("-votes", "created_at", "pk")
     )
     polls = Poll.objects.filter(session=session).prefetch_related("votes")
-    attendees = Attendee.objects.filter(session=session).select_related("user")
+    attendees = Attendee.objects.filter(session=session).select_related("user__profile")
     return {
         "started_at": session.started_at.isoformat() if session.started_at else None,
         "ended_at": session.ended_at.isoformat() if session.ended_at else None,
         "pinned": [
             {"author": display_name(m.author), "text": m.text}
-            for m in pinned.select_related("author")
+            for m in pinned.select_related("author__profile")
         ],
         "questions": [
             {

@@ -295,3 +295,20 @@ def test_facilitator_moves_a_scheduled_session_and_its_reminders_start_over(user
 
     actions.do_start_session(session.pk, room.host)
     assert client.get(url).status_code == 302  # a live session is not edited
+
+
+def test_snapshot_queries_do_not_grow_with_the_people_in_the_room(
+    room, user_factory, django_assert_max_num_queries
+):
+    from community.actions import do_add_member
+
+    for n in range(30):
+        person = user_factory(email=f"guest{n}@example.org")
+        do_add_member(room.space, person, "participant")
+        actions.do_join(room.session.pk, person)
+        actions.do_send_chat(room.session.pk, person, f"hello {n}")
+        actions.do_raise_hand(room.session.pk, person)
+        actions.do_ask_question(room.session.pk, person, f"question {n}")
+    with django_assert_max_num_queries(14):
+        snapshot = actions.room_snapshot(room.session.pk, room.kofi)
+    assert len(snapshot["presence"]) == 30 and len(snapshot["hands"]) == 30
