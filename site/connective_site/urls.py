@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("", include("community.live.urls")),
     path("proposals/", include("learning_processes.urls")),
+    path("", include("community.exchange.urls")),
     path("api/v2/", api_router.urls),
 ]
 

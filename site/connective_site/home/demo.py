@@ -24,6 +24,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from community.demo import seed_community_demo
 from community.live.demo import seed_live_demo
+from community.exchange.demo import seed_exchange_demo
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
 from learning_processes.demo_calls import seed_calls
@@ -92,6 +93,7 @@ def seed_demo() -> dict[str, Any]:
         seed_community_demo()
         seed_live_demo()
         seed_calls()
+        seed_exchange_demo()
     return {
         "processes": LearningProcessPage.objects.live().count(),
         "practices": PracticePage.objects.live().count(),

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "connective_site.home",
     "community",
     "community.live",
+    "community.exchange",
     "learning_processes",
     "search",
     "mailing",

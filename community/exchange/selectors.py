@@ -1,0 +1,140 @@
+"""Read-only queries behind the exchange's pages, with a fixed number of queries each."""
+
+from collections import defaultdict
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch, QuerySet
+
+from community.exchange.actions import (
+    can_draft_practice,
+    can_moderate,
+    can_post,
+    can_read_members_threads,
+)
+from community.exchange.conf import app_settings
+from community.exchange.models import Attachment, Flag, Post, Reaction, Thread, Visibility
+from community.spaces import AnyUser, can_enter_space
+from learning_processes.models import LearningProcessPage
+
+
+def threads_for(space: LearningProcessPage, user: AnyUser, *, tag: str = "") -> QuerySet[Thread]:
+    threads = Thread.objects.listed().filter(space=space)
+    if not can_read_members_threads(user, space):
+        threads = threads.filter(visibility=Visibility.PUBLIC)
+    if tag:
+        threads = threads.filter(tags__slug=tag)
+    return (
+        threads.select_related("author")
+        .prefetch_related("tags")
+        .order_by("-is_pinned", "-last_activity_at", "-pk")
+    )
+
+
+def thread_page(
+    space: LearningProcessPage, user: AnyUser, *, tag: str = "", page: str | int = 1
+) -> Page:
+    return Paginator(threads_for(space, user, tag=tag), app_settings.THREADS_PER_PAGE).get_page(
+        page
+    )
+
+
+def thread_posts(thread: Thread, user: AnyUser) -> dict[str, Any]:
+    """The opening post, the top-level replies with their children, and what the user
+    may do with each, computed once for the page."""
+    space = thread.space
+    moderator = can_moderate(user, space)
+    posts = list(
+        thread.posts.select_related("author", "quoted", "quoted__author").prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
+        )
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for row in (
+        Reaction.objects.filter(post__thread=thread)
+        .values("post_id", "kind")
+        .annotate(n=Count("pk"))
+    ):
+        counts[row["post_id"]][row["kind"]] = row["n"]
+    mine: set[tuple[int, str]] = set()
+    if user.is_authenticated:
+        mine = set(
+            Reaction.objects.filter(post__thread=thread, user=user).values_list("post_id", "kind")
+        )
+    open_flags: dict[int, int] = {}
+    if moderator:
+        open_flags = dict(
+            Flag.objects.filter(post__thread=thread, resolved_at__isnull=True)
+            .values("post_id")
+            .annotate(n=Count("pk"))
+            .values_list("post_id", "n")
+        )
+    # Anonymous users have pk None, like posts of deleted accounts: never "own".
+    user_pk = user.pk if user.is_authenticated else -1
+    member = can_enter_space(user, space)
+    poster = can_post(user, space)
+    for post in posts:
+        post.thread = thread
+        post.reaction_list = [
+            {
+                "kind": kind,
+                "label": label,
+                "count": counts[post.pk].get(kind, 0),
+                "mine": (post.pk, kind) in mine,
+            }
+            for kind, label in Reaction.Kind.choices
+        ]
+        post.open_flags = open_flags.get(post.pk, 0)
+        post.removed = bool(post.deleted_at or post.hidden_at)
+        post.show_body = not post.removed or moderator
+        # The same rules as can_edit_post & co., from the role looked up once.
+        own = post.author_id == user_pk
+        post.may_edit = own and poster and not post.removed and not thread.is_locked
+        post.may_delete = post.deleted_at is None and ((own and poster) or moderator)
+        post.may_restore = moderator and post.deleted_at is not None
+        post.may_hide = moderator and post.hidden_at is None and post.deleted_at is None
+        post.may_unhide = moderator and post.hidden_at is not None
+        post.may_helpful = (
+            not post.is_opening
+            and not post.removed
+            and ((thread.author_id == user_pk and poster) or moderator)
+        )
+        post.may_react = member and not post.removed
+        post.may_flag = member and not post.removed and not own
+        post.may_reply = poster and not thread.is_locked and not post.removed
+        post.replies = []
+    opening = next((p for p in posts if p.is_opening), None)
+    top = [p for p in posts if not p.is_opening and p.parent_id is None]
+    by_id = {p.pk: p for p in posts}
+    for post in posts:
+        if post.parent_id and post.parent_id in by_id:
+            by_id[post.parent_id].replies.append(post)
+    return {
+        "opening": opening,
+        "replies": top,
+        "moderator": moderator,
+        "may_reply": poster and not thread.is_locked,
+        "may_draft_practice": can_draft_practice(user, space),
+    }
+
+
+def moderation_queue(space: LearningProcessPage) -> dict[str, Any]:
+    from community.exchange.models import ModerationLog
+
+    flags = (
+        Flag.objects.filter(post__thread__space=space, resolved_at__isnull=True)
+        .select_related("post", "post__thread", "post__author", "reporter")
+        .order_by("-created_at")
+    )
+    removed = (
+        Post.objects.filter(thread__space=space)
+        .exclude(deleted_at__isnull=True, hidden_at__isnull=True)
+        .select_related("thread", "author")
+        .order_by("-pk")[:50]
+    )
+    log = (
+        ModerationLog.objects.filter(space=space)
+        .select_related("actor", "thread", "post", "post__thread")
+        .order_by("-created_at", "-pk")[:100]
+    )
+    return {"flags": flags, "removed": removed, "log": log}

@@ -1,0 +1,486 @@
+"""Thin views over `actions` and `selectors`: parse the request, call, render or redirect.
+
+Every space view goes through `space_view`, which loads the space and turns a refusal
+into a login redirect for visitors (a 403 for members who lack the right).
+"""
+
+import functools
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from community.exchange import actions, notify, selectors
+from community.exchange.forms import (
+    EditForm,
+    FlagForm,
+    ModerationReasonForm,
+    PreferenceForm,
+    ReplyForm,
+    ThreadForm,
+)
+from community.exchange.handles import member_handles
+from community.exchange.models import ActivityVisit, Notification, NotificationPreference, Post
+from community.people import display_name
+from community.spaces import spaces_of
+
+
+def space_view(view: Callable) -> Callable:
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, space_id: int, *args, **kwargs) -> HttpResponse:
+        space = actions.access_space(space_id)
+        try:
+            return view(request, space, *args, **kwargs)
+        except PermissionDenied:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            raise
+
+    return wrapper
+
+
+def _form_errors(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, True):
+        return redirect(target)
+    return redirect(fallback)
+
+
+# --- Threads -------------------------------------------------------------------------------
+
+
+@space_view
+@require_GET
+def thread_list(request: HttpRequest, space) -> HttpResponse:
+    tag = request.GET.get("tag", "")[:100]
+    return render(
+        request,
+        "exchange/thread_list.html",
+        {
+            "space": space,
+            "page_obj": selectors.thread_page(
+                space, request.user, tag=tag, page=request.GET.get("page", 1)
+            ),
+            "tag": tag,
+            "latest_posts": actions.latest_posts(space, request.user),
+            "may_post": actions.can_post(request.user, space),
+            "moderator": actions.can_moderate(request.user, space),
+            "is_member": actions.can_read_members_threads(request.user, space),
+        },
+    )
+
+
+@space_view
+def thread_create(request: HttpRequest, space) -> HttpResponse:
+    actions.require(actions.can_post(request.user, space))
+    form = ThreadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            thread = actions.do_create_thread(
+                space=space,
+                author=request.user,
+                title=data["title"],
+                body=data["body"],
+                visibility=data["visibility"],
+                tags=data["tags"],
+                files=data["attachments"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Your thread is posted."))
+            return redirect(thread)
+    status = 400 if form.errors else 200
+    return render(
+        request, "exchange/thread_form.html", {"space": space, "form": form}, status=status
+    )
+
+
+def _thread_context(request: HttpRequest, space, thread, reply_form: ReplyForm | None = None):
+    data = selectors.thread_posts(thread, request.user)
+    if reply_form is None:
+        initial = {}
+        quote_id = request.GET.get("quote", "")
+        reply_to = request.GET.get("reply_to", "")
+        posts = {p.pk: p for p in [data["opening"], *data["replies"]] if p}
+        for post in data["replies"]:
+            posts.update({child.pk: child for child in post.replies})
+        if quote_id.isdigit() and int(quote_id) in posts and not posts[int(quote_id)].removed:
+            quoted = posts[int(quote_id)]
+            lines = "\n".join(f"> {line}" for line in quoted.body.splitlines())
+            initial.update(
+                quoted=quoted.pk,
+                parent=quoted.parent_id or quoted.pk,
+                body=_("%(name)s wrote:") % {"name": display_name(quoted.author)}
+                + f"\n{lines}\n\n",
+            )
+        elif reply_to.isdigit() and int(reply_to) in posts:
+            initial["parent"] = int(reply_to)
+        reply_form = ReplyForm(initial=initial)
+    return {
+        "space": space,
+        "thread": thread,
+        "reply_form": reply_form,
+        "replying_to": reply_form["parent"].value(),
+        **data,
+    }
+
+
+@space_view
+@require_GET
+def thread_detail(request: HttpRequest, space, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(request.user, space, thread_id)
+    return render(request, "exchange/thread_detail.html", _thread_context(request, space, thread))
+
+
+@space_view
+@require_POST
+def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(request.user, space, thread_id)
+    actions.require(actions.can_post(request.user, space))
+    form = ReplyForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        parent = quoted = None
+        if data["parent"]:
+            parent = Post.objects.filter(thread=thread, pk=data["parent"]).first()
+        if data["quoted"]:
+            quoted = Post.objects.filter(thread=thread, pk=data["quoted"]).first()
+        try:
+            post = actions.do_post_reply(
+                thread=thread,
+                author=request.user,
+                body=data["body"],
+                parent=parent,
+                quoted=quoted,
+                files=data["attachments"],
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Your reply is posted."))
+            return redirect(post.get_absolute_url())
+    return render(
+        request,
+        "exchange/thread_detail.html",
+        _thread_context(request, space, thread, reply_form=form),
+        status=400,
+    )
+
+
+@space_view
+@require_POST
+def thread_pin(request: HttpRequest, space, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(request.user, space, thread_id)
+    actions.do_set_pinned(
+        thread=thread, actor=request.user, pinned=request.POST.get("pinned") == "1"
+    )
+    return redirect(thread)
+
+
+@space_view
+@require_POST
+def thread_lock(request: HttpRequest, space, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(request.user, space, thread_id)
+    actions.do_set_locked(
+        thread=thread, actor=request.user, locked=request.POST.get("locked") == "1"
+    )
+    return redirect(thread)
+
+
+@space_view
+@require_POST
+def thread_practice(request: HttpRequest, space, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(request.user, space, thread_id)
+    try:
+        practice = actions.do_draft_practice(thread=thread, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(thread)
+    messages.success(
+        request,
+        _(
+            "A draft practice “%(title)s” was created. Complete it in the editor and "
+            "submit it for review."
+        )
+        % {"title": practice.title},
+    )
+    return redirect(thread)
+
+
+# --- Posts -----------------------------------------------------------------------------------
+
+
+@space_view
+def post_edit(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.require(actions.can_edit_post(request.user, post))
+    initial = {"body": post.body, "title": post.thread.title}
+    form = EditForm(request.POST or None, initial=initial, opening=post.is_opening)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_edit_post(
+                post=post,
+                editor=request.user,
+                body=form.cleaned_data["body"],
+                title=form.cleaned_data.get("title"),
+            )
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect(post.get_absolute_url())
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "exchange/post_edit.html",
+        {"space": space, "post": post, "form": form},
+        status=status,
+    )
+
+
+@space_view
+@require_GET
+def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    if post.deleted_at or post.hidden_at:
+        actions.require(actions.can_moderate(request.user, space))
+    revisions = post.revisions.select_related("edited_by")
+    return render(
+        request,
+        "exchange/post_history.html",
+        {"space": space, "post": post, "thread": post.thread, "revisions": revisions},
+    )
+
+
+@space_view
+@require_POST
+def post_delete(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.do_delete_post(post=post, actor=request.user, reason=request.POST.get("reason", ""))
+    messages.success(request, _("The post is deleted. Moderators can restore it."))
+    if post.is_opening:
+        return redirect("exchange:threads", space.pk)
+    return redirect(post.thread)
+
+
+@space_view
+@require_POST
+def post_restore(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.do_restore_post(post=post, actor=request.user)
+    messages.success(request, _("The post is restored."))
+    return _back(request, post.get_absolute_url())
+
+
+@space_view
+@require_POST
+def post_hide(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    form = ModerationReasonForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    actions.do_hide_post(post=post, actor=request.user, reason=reason)
+    messages.success(request, _("The post is hidden from members."))
+    return _back(request, post.get_absolute_url())
+
+
+@space_view
+@require_POST
+def post_unhide(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.do_unhide_post(post=post, actor=request.user)
+    messages.success(request, _("The post is visible again."))
+    return _back(request, post.get_absolute_url())
+
+
+@space_view
+@require_POST
+def post_dismiss_flags(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.do_dismiss_flags(post=post, actor=request.user)
+    return _back(request, reverse("exchange:moderation", args=[space.pk]))
+
+
+@space_view
+@require_POST
+def post_react(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    try:
+        actions.do_toggle_reaction(post=post, user=request.user, kind=request.POST.get("kind", ""))
+    except ValueError:
+        return HttpResponse(_("Unknown reaction."), status=400)
+    return redirect(post.get_absolute_url())
+
+
+@space_view
+@require_POST
+def post_helpful(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.do_mark_helpful(
+        post=post, actor=request.user, helpful=request.POST.get("helpful") == "1"
+    )
+    return redirect(post.get_absolute_url())
+
+
+@space_view
+def post_flag(request: HttpRequest, space, post_id: int) -> HttpResponse:
+    post = actions.access_post(request.user, space, post_id)
+    actions.require(actions.can_read_members_threads(request.user, space))
+    form = FlagForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.do_flag_post(
+            post=post,
+            reporter=request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("Thank you. The hosts and facilitators will look at it."))
+        return redirect(post.get_absolute_url())
+    status = 400 if form.errors else 200
+    return render(
+        request,
+        "exchange/flag_form.html",
+        {"space": space, "post": post, "form": form},
+        status=status,
+    )
+
+
+@space_view
+@require_GET
+def attachment_download(request: HttpRequest, space, attachment_id: int) -> HttpResponse:
+    attachment = actions.access_attachment(request.user, space, attachment_id)
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.filename,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # Even opened directly, the file runs no script and reaches nothing.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@space_view
+@require_GET
+def moderation(request: HttpRequest, space) -> HttpResponse:
+    actions.require(actions.can_moderate(request.user, space))
+    return render(
+        request,
+        "exchange/moderation.html",
+        {"space": space, **selectors.moderation_queue(space)},
+    )
+
+
+@space_view
+@require_GET
+def mention_candidates(request: HttpRequest, space) -> JsonResponse:
+    actions.require(actions.can_read_members_threads(request.user, space))
+    members = [
+        {"handle": handle, "name": display_name(user)}
+        for handle, user in member_handles(space).items()
+    ]
+    return JsonResponse({"members": members})
+
+
+# --- Notifications and activity ---------------------------------------------------------------
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        ids = [int(pk) for pk in request.POST.getlist("notification") if pk.isdigit()]
+        actions.do_mark_read(user=request.user, ids=ids or None)
+        return _back(request, reverse("exchange:notifications"))
+    notifications = (
+        Notification.objects.filter(recipient=request.user)
+        .select_related("space", "thread", "post", "actor")
+        .order_by("-created_at", "-pk")[:100]
+    )
+    return render(request, "exchange/notifications.html", {"notifications": notifications})
+
+
+@login_required
+@require_GET
+def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+    notification = get_object_or_404(
+        Notification.objects.select_related("post", "thread"),
+        pk=notification_id,
+        recipient=request.user,
+    )
+    if notification.read_at is None:
+        actions.do_mark_read(user=request.user, ids=[notification.pk])
+    return redirect(notification.post.get_absolute_url())
+
+
+@login_required
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    spaces = spaces_of(request.user).order_by("title")
+    current = dict(
+        NotificationPreference.objects.filter(user=request.user).values_list("space_id", "email")
+    )
+    form = PreferenceForm(request.POST or None, spaces=spaces, current=current)
+    if request.method == "POST" and form.is_valid():
+        for space, frequency in form.chosen():
+            actions.do_set_email_frequency(user=request.user, space=space, frequency=frequency)
+        messages.success(request, _("Your e-mail settings are saved."))
+        return redirect("exchange:notification_settings")
+    return render(request, "exchange/notification_settings.html", {"form": form})
+
+
+@csrf_exempt  # the signed token is the proof; mail clients post here without a session
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user, space_id = notify.read_unsubscribe_token(token)
+    except signing.BadSignature:
+        return render(request, "exchange/unsubscribe.html", {"invalid": True}, status=400)
+    space = None
+    if space_id:
+        from learning_processes.models import LearningProcessPage
+
+        space = LearningProcessPage.objects.filter(pk=space_id).first()
+    if request.method == "POST":
+        actions.do_unsubscribe(user=user, space_id=space_id)
+        return render(request, "exchange/unsubscribe.html", {"done": True, "space": space})
+    return render(request, "exchange/unsubscribe.html", {"space": space, "token": token})
+
+
+@login_required
+@require_GET
+def activity(request: HttpRequest) -> HttpResponse:
+    """The dashboard: what is new in all the user's spaces since the previous visit."""
+    now = timezone.now()
+    visit = ActivityVisit.objects.filter(user=request.user).first()
+    if visit is None:
+        visit = ActivityVisit.objects.create(user=request.user, previous_at=None, last_at=now)
+    elif now - visit.last_at > ActivityVisit.SAME_VISIT:
+        visit.previous_at, visit.last_at = visit.last_at, now
+        visit.save(update_fields=["previous_at", "last_at"])
+    since = visit.previous_at
+    return render(
+        request,
+        "exchange/activity.html",
+        {
+            "since": since,
+            "groups": actions.new_activity(request.user, since),
+            "spaces": spaces_of(request.user).order_by("title"),
+        },
+    )
