@@ -1,19 +1,33 @@
 """Private storage for attachments: a directory outside MEDIA_ROOT, without a URL.
 
 Files are only ever read by the download view, after it has checked that the
-requester may see the thread. The storage is a callable, so the location follows
-the setting at run time and migrations never record a path.
+requester may see the thread. The location is read from the setting at each use
+(a model field keeps its storage for the life of the process), and migrations
+only record the callable, never a path.
 """
+
+import os
 
 from django.core.files.storage import FileSystemStorage
 
 
 class PrivateStorage(FileSystemStorage):
+    @property
+    def base_location(self) -> str:
+        from community.exchange.conf import app_settings
+
+        return str(app_settings.ATTACHMENT_ROOT)
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
     def url(self, name: str | None) -> str:
         raise NotImplementedError("Attachments have no public URL; use the download view.")
 
 
-def attachment_storage() -> PrivateStorage:
-    from community.exchange.conf import app_settings
+_storage = PrivateStorage()
 
-    return PrivateStorage(location=app_settings.ATTACHMENT_ROOT, base_url=None)
+
+def attachment_storage() -> PrivateStorage:
+    return _storage

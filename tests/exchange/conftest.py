@@ -49,9 +49,7 @@ def people(db, user_factory):
     for role in ("host", "facilitator", "participant", "observer"):
         do_add_member(space, users[role], SpaceRole(role))
     users["staff"].groups.add(ensure_staff_group())
-    Membership.objects.filter(space=space).update(
-        joined_at=timezone.now() - dt.timedelta(days=60)
-    )
+    Membership.objects.filter(space=space).update(joined_at=timezone.now() - dt.timedelta(days=60))
     return SimpleNamespace(space=space, other_space=other_space, **users)
 
 

@@ -143,7 +143,9 @@ def test_other_spaces_members_do_not_enter_and_ids_do_not_cross_spaces(client, s
     do_add_member(people.other_space, stranger, "host")
     client.force_login(stranger)
     # Right thread, wrong space in the URL: not found, not leaked.
-    response = client.get(reverse("exchange:thread", args=[people.other_space.pk, scene.private.pk]))
+    response = client.get(
+        reverse("exchange:thread", args=[people.other_space.pk, scene.private.pk])
+    )
     assert response.status_code == 404
     response = client.get(
         reverse("exchange:attachment", args=[people.other_space.pk, scene.private_file.pk])
