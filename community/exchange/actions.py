@@ -135,7 +135,7 @@ def access_thread(user: AnyUser, space: LearningProcessPage, thread_id: int) -> 
 
 def access_post(user: AnyUser, space: LearningProcessPage, post_id: int) -> Post:
     post = (
-        Post.objects.select_related("thread", "author")
+        Post.objects.select_related("thread", "author__profile")
         .filter(pk=post_id, thread__space=space)
         .first()
     )
@@ -557,7 +557,7 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
     if index is None:
         raise ValidationError(_("There is no practice library to add the practice to yet."))
     opening = thread.posts.get(is_opening=True)
-    helpful = list(thread.posts.visible().filter(is_helpful=True).select_related("author"))
+    helpful = list(thread.posts.visible().filter(is_helpful=True).select_related("author__profile"))
     replies = "".join(
         f"<h3>{_('Reply by %(name)s') % {'name': _name(post.author)}}</h3>{post.body_html}"
         for post in helpful
@@ -650,7 +650,7 @@ def latest_posts(space: LearningProcessPage, user: AnyUser, limit: int = 8) -> Q
     )
     if not can_read_members_threads(user, space):
         posts = posts.filter(thread__visibility=Visibility.PUBLIC)
-    return posts.select_related("thread", "author").order_by("-created_at", "-pk")[:limit]
+    return posts.select_related("thread", "author__profile").order_by("-created_at", "-pk")[:limit]
 
 
 def new_activity(
@@ -668,7 +668,7 @@ def new_activity(
             thread__hidden_at__isnull=True,
         )
         .exclude(author=user)
-        .select_related("thread", "author")
+        .select_related("thread", "author__profile")
         .order_by("-created_at", "-pk")
     )
     if since is not None:

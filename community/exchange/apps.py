@@ -12,3 +12,8 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         from community.exchange import checks  # noqa: F401 - registers the checks
+        from community.exchange.handlers import collect_exchange_data, delete_exchange_content
+        from community.signals import collect_user_data, delete_user_content
+
+        collect_user_data.connect(collect_exchange_data, dispatch_uid="exchange_data")
+        delete_user_content.connect(delete_exchange_content, dispatch_uid="exchange_delete")

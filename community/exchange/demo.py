@@ -1,9 +1,9 @@
-"""Demo content for the follow-up exchange: a few threads with replies, mentions and an
-attachment in one space where both the demo host (as a facilitator) and the demo
-participant are members, so that on `make run` the participant can post and mention
-the host at once.
+"""Demo content for the follow-up exchange: threads with replies, mentions and an
+attachment in "Climate-resilient public spaces", the demo participant's space. The demo
+host (who hosts the waste process) takes part there too, so that on `make run` the
+participant can post, mention the host, and the host sees the notification.
 
-Idempotent: threads are looked up by title before anything is created.
+Idempotent: nothing is added once the space has threads.
 """
 
 import datetime as dt
@@ -22,39 +22,53 @@ from community.exchange.actions import (
 )
 from community.exchange.handles import handle_of
 from community.exchange.models import Notification, Post, Thread, Visibility
-from community.models import SpaceRole
+from community.models import Membership, SpaceRole
 from learning_processes.models import LearningProcessPage
 
-# Not the host's own "circular-waste-management": that one the host invites people to.
-DEMO_SPACE = "urban-heat-action-plans"
+DEMO_SPACE = "climate-resilient-public-spaces"
 HOST_EMAIL = "host@example.org"
 PARTICIPANT_EMAIL = "participant@example.org"
-STAFF_EMAIL = "staff@example.org"
+# Members of the space that the community demo seeds; the demo falls back to the
+# host and the participant if they are missing.
+SPACE_HOST_EMAIL = "lukas.hartmann@example.org"
+PEER_EMAIL = "ana.ribeiro@example.org"
 
 CHECKLIST = (
-    "Heat action plan checklist, Ahmedabad follow-up\n"
-    "1. Early warning thresholds agreed with the health department\n"
-    "2. Cooling centres listed with opening hours\n"
-    "3. Outreach to outdoor workers and street vendors\n"
+    "Shade and cooling checklist, Kumasi follow-up\n"
+    "1. Map the hottest market streets with surface temperatures\n"
+    "2. Shade sails or trees: cost per square metre, maintenance owner\n"
+    "3. Drinking water points at every market entrance\n"
 )
 
 
 def seed_exchange_demo() -> dict[str, int]:
-    User = get_user_model()
+    # A seeded demo is recognised with one query.
+    existing = Thread.objects.filter(space__slug=DEMO_SPACE).count()
+    if existing:
+        return {"threads": existing}
     space = LearningProcessPage.objects.filter(slug=DEMO_SPACE).first()
-    users = {
-        user.email: user for user in User.objects.filter(email__in=[HOST_EMAIL, PARTICIPANT_EMAIL])
-    }
-    if space is None or len(users) < 2:
+    if space is None:
+        return {"threads": 0}
+    emails = [HOST_EMAIL, PARTICIPANT_EMAIL, SPACE_HOST_EMAIL, PEER_EMAIL]
+    users = {user.email: user for user in get_user_model().objects.filter(email__in=emails)}
+    if HOST_EMAIL not in users or PARTICIPANT_EMAIL not in users:
         return {"threads": 0}
     host, participant = users[HOST_EMAIL], users[PARTICIPANT_EMAIL]
     with transaction.atomic():
-        do_add_member(space, host, SpaceRole.FACILITATOR)
-        do_add_member(space, participant, SpaceRole.PARTICIPANT)
-        if Thread.objects.filter(space=space).exists():
-            return {"threads": Thread.objects.filter(space=space).count()}
-        _seed_threads(space, host, participant)
+        if not Membership.objects.filter(space=space, user=participant).exists():
+            do_add_member(space, participant, SpaceRole.PARTICIPANT)
+        if not Membership.objects.filter(space=space, user=host).exists():
+            do_add_member(space, host, SpaceRole.PARTICIPANT)
+        space_host = _member(space, users.get(SPACE_HOST_EMAIL)) or host
+        peer = _member(space, users.get(PEER_EMAIL)) or participant
+        _seed_threads(space, host, participant, space_host, peer)
     return {"threads": Thread.objects.filter(space=space).count()}
+
+
+def _member(space: LearningProcessPage, user):
+    if user is not None and Membership.objects.filter(space=space, user=user).exists():
+        return user
+    return None
 
 
 def _backdate(thread: Thread, days: float) -> None:
@@ -70,48 +84,50 @@ def _backdate(thread: Thread, days: float) -> None:
     Thread.objects.filter(pk=thread.pk).update(created_at=when, last_activity_at=last)
 
 
-def _seed_threads(space: LearningProcessPage, host, participant) -> None:
+def _seed_threads(space: LearningProcessPage, host, participant, space_host, peer) -> None:
     host_handle = handle_of(host, space)
     participant_handle = handle_of(participant, space)
+    peer_handle = handle_of(peer, space)
 
     welcome = do_create_thread(
         space=space,
-        author=host,
+        author=space_host,
         title="Welcome to the follow-up exchange",
         body=(
-            "Dear colleagues,\n\nthank you again for three intense days at the dialogue event. "
-            "This is where we continue: share what you tried at home, ask the group, "
+            "Dear colleagues,\n\nthank you again for three intense days at the dialogue "
+            "event. This is where we continue: share what you tried at home, ask the group, "
             "attach documents.\n\n"
             "* One thread per topic, please\n"
             "* Mark replies that helped you as **helpful**\n"
             "* Threads marked *public* can be read by anyone\n\n"
-            f"@{participant_handle}, would you start with the cooling centres?"
+            f"@{participant_handle}, would you start with the market streets?"
         ),
         visibility=Visibility.PUBLIC,
         tags=["welcome"],
     )
-    do_set_pinned(thread=welcome, actor=host, pinned=True)
+    do_set_pinned(thread=welcome, actor=space_host, pinned=True)
     do_post_reply(
         thread=welcome,
         author=participant,
-        body="Thank you! Happy to start, see my thread on the checklist.",
+        body="Thank you! Happy to start, see my thread on shade for market streets.",
     )
     _backdate(welcome, 20)
 
     checklist = do_create_thread(
         space=space,
         author=participant,
-        title="Our heat action plan checklist after the dialogue event",
+        title="Shade for our market streets: what we tried after the dialogue event",
         body=(
             "Back home we turned the workshop results into a checklist for the city "
-            "council (attached). The early-warning thresholds were the hardest part: "
-            "the health department wanted 41 °C, the disaster office 43 °C.\n\n"
-            f"@{host_handle}, how did Freiburg agree on its thresholds?"
+            "council (attached). Shade sails were cheap to put up, but nobody wanted to "
+            "own their maintenance.\n\n"
+            f"@{host_handle}, Leipzig's markets have the same problem with waste bins: "
+            "who maintains them, the market office or the city cleaning company?"
         ),
-        tags=["heat warnings", "checklist"],
+        tags=["shade", "markets", "maintenance"],
         files=[
             SimpleUploadedFile(
-                "heat-action-checklist.txt", CHECKLIST.encode(), content_type="text/plain"
+                "shade-and-cooling-checklist.txt", CHECKLIST.encode(), content_type="text/plain"
             )
         ],
     )
@@ -119,30 +135,33 @@ def _seed_threads(space: LearningProcessPage, host, participant) -> None:
         thread=checklist,
         author=host,
         body=(
-            "We started from the German Weather Service's two warning levels and added a "
-            "local level for nights above 25 °C. The key was a joint table with both "
-            "departments, agreed once a year before the summer.\n\n"
-            "> the health department wanted 41 °C\n\n"
-            "Health usually wins in our experience: start with their number and review "
-            "it after the first season."
+            "In Leipzig the market office owns everything that stands on the square and "
+            "pays us for emptying the bins. The key was one written agreement per market, "
+            "renewed every year.\n\n"
+            "> nobody wanted to own their maintenance\n\n"
+            "Start with the owner, then the budget follows."
         ),
     )
     do_mark_helpful(post=answer, actor=participant, helpful=True)
     do_post_reply(
         thread=checklist,
-        author=participant,
+        author=peer,
         parent=answer,
-        body="Very helpful, we will propose exactly that to the council next month.",
+        body=(
+            f"Same in Belo Horizonte. @{participant_handle}, our maintenance agreement "
+            "template is in the library, happy to share it."
+        ),
     )
     _backdate(checklist, 9)
 
     do_create_thread(
         space=space,
-        author=host,
-        title="Virtual session on heat and health: topics?",
+        author=space_host,
+        title="Virtual exchange on heat and green space: topics?",
         body=(
             "Our next virtual exchange is in three weeks. Which questions should the "
-            "health experts answer? Reply here, one question per reply."
+            f"experts answer? Reply here, one question per reply. @{peer_handle}, could "
+            "you present the reopened streams?"
         ),
         tags=["virtual exchange"],
     )

@@ -22,7 +22,7 @@ def member_handles(space: LearningProcessPage) -> dict[str, AbstractBaseUser]:
     """handle -> user for every member of the space, in joining order."""
     memberships = (
         Membership.objects.filter(space_id=space.pk)
-        .select_related("user")
+        .select_related("user__profile")
         .order_by("joined_at", "pk")
     )
     handles: dict[str, AbstractBaseUser] = {}

@@ -217,7 +217,7 @@ def send_digests(frequency: str, *, now: dt.datetime | None = None) -> int:
         Notification.objects.filter(read_at__isnull=True, created_at__lte=now)
         # A user whose last digest is long gone still gets at most a month's worth.
         .filter(created_at__gt=max(min([earliest, *states.values()]), now - LOOKBACK_LIMIT))
-        .select_related("recipient", "space", "thread", "post", "post__author")
+        .select_related("recipient__profile", "space", "thread", "post", "post__author__profile")
         .order_by("recipient_id", "space__title", "created_at", "pk")
     )
     by_user: dict[int, list[Notification]] = {}

@@ -25,7 +25,7 @@ def threads_for(space: LearningProcessPage, user: AnyUser, *, tag: str = "") -> 
     if tag:
         threads = threads.filter(tags__slug=tag)
     return (
-        threads.select_related("author")
+        threads.select_related("author__profile")
         .prefetch_related("tags")
         .order_by("-is_pinned", "-last_activity_at", "-pk")
     )
@@ -45,9 +45,9 @@ def thread_posts(thread: Thread, user: AnyUser) -> dict[str, Any]:
     space = thread.space
     moderator = can_moderate(user, space)
     posts = list(
-        thread.posts.select_related("author", "quoted", "quoted__author").prefetch_related(
-            Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
-        )
+        thread.posts.select_related(
+            "author__profile", "quoted", "quoted__author__profile"
+        ).prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
     )
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in (
@@ -123,18 +123,18 @@ def moderation_queue(space: LearningProcessPage) -> dict[str, Any]:
 
     flags = (
         Flag.objects.filter(post__thread__space=space, resolved_at__isnull=True)
-        .select_related("post", "post__thread", "post__author", "reporter")
+        .select_related("post", "post__thread", "post__author__profile", "reporter__profile")
         .order_by("-created_at")
     )
     removed = (
         Post.objects.filter(thread__space=space)
         .exclude(deleted_at__isnull=True, hidden_at__isnull=True)
-        .select_related("thread", "author")
+        .select_related("thread", "author__profile")
         .order_by("-pk")[:50]
     )
     log = (
         ModerationLog.objects.filter(space=space)
-        .select_related("actor", "thread", "post", "post__thread")
+        .select_related("actor__profile", "thread", "post", "post__thread")
         .order_by("-created_at", "-pk")[:100]
     )
     return {"flags": flags, "removed": removed, "log": log}

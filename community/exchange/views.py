@@ -262,7 +262,7 @@ def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
     post = actions.access_post(request.user, space, post_id)
     if post.deleted_at or post.hidden_at:
         actions.require(actions.can_moderate(request.user, space))
-    revisions = post.revisions.select_related("edited_by")
+    revisions = post.revisions.select_related("edited_by__profile")
     return render(
         request,
         "exchange/post_history.html",
@@ -412,7 +412,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         return _back(request, reverse("exchange:notifications"))
     notifications = (
         Notification.objects.filter(recipient=request.user)
-        .select_related("space", "thread", "post", "actor")
+        .select_related("space", "thread", "post", "actor__profile")
         .order_by("-created_at", "-pk")[:100]
     )
     return render(request, "exchange/notifications.html", {"notifications": notifications})

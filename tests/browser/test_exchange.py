@@ -42,14 +42,14 @@ def test_participant_posts_with_attachment_host_is_notified_and_replies(
     page.get_by_label("Title").fill("Cool roofs on our schools")
     body = page.get_by_label("Your follow-up")
     body.fill("We painted three school roofs white. ")
-    body.press_sequentially("@ho")
+    body.press_sequentially("@jon")
     menu = page.get_by_role("listbox", name="Members")
     expect(menu).to_be_visible()
-    expect(menu.get_by_role("option").first).to_contain_text("@host")
+    expect(menu.get_by_role("option").first).to_contain_text("Jonas Beispiel (@jonas-beispiel)")
     body.press("Enter")
     body.press_sequentially("what did Leipzig measure?")
     expect(body).to_have_value(
-        "We painted three school roofs white. @host what did Leipzig measure?"
+        "We painted three school roofs white. @jonas-beispiel what did Leipzig measure?"
     )
     page.get_by_label("Tags").fill("cool roofs, schools")
     report = tmp_path / "roof-temperatures.csv"
@@ -59,7 +59,7 @@ def test_participant_posts_with_attachment_host_is_notified_and_replies(
 
     expect(page.get_by_role("heading", name="Cool roofs on our schools", level=1)).to_be_visible()
     opening = page.locator(".post-opening")
-    expect(opening.locator(".mention")).to_have_text("@host")
+    expect(opening.locator(".mention")).to_have_text("@jonas-beispiel")
     download_link = opening.get_by_role("link", name="roof-temperatures.csv")
     with page.expect_download() as download_info:
         download_link.click()
@@ -84,7 +84,9 @@ def test_participant_posts_with_attachment_host_is_notified_and_replies(
             "link", name=re.compile("mentioned you: Cool roofs on our schools")
         ).click()
         expect(host_page.get_by_role("heading", name="Cool roofs on our schools")).to_be_visible()
-        host_page.get_by_label("Your reply").fill("Surface temperatures, before and after. @ana")
+        host_page.get_by_label("Your reply").fill(
+            "Surface temperatures, before and after. @amina-osei"
+        )
         host_page.get_by_role("button", name="Post reply").click()
         expect(host_page.get_by_text("Your reply is posted.")).to_be_visible()
         expect(host_page.locator(".thread-replies .post")).to_have_count(1)
@@ -93,9 +95,9 @@ def test_participant_posts_with_attachment_host_is_notified_and_replies(
     finally:
         host_context.close()
 
-    # The participant hears of the reply.
+    # The participant hears of the reply (as a mention, which wins over "replied").
     page.goto(demo_site.url + "/notifications/")
     expect(
-        page.get_by_role("link", name=re.compile("replied: Cool roofs on our schools"))
+        page.get_by_role("link", name=re.compile("mentioned you: Cool roofs on our schools"))
     ).to_be_visible()
     assert page_problems.all() == [], "\n".join(page_problems.all())

@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from community.exchange.demo import DEMO_SPACE, seed_exchange_demo
+from community.exchange.handles import handle_of
 from community.exchange.models import Attachment, Mention, Notification, Thread
+from community.people import display_name
 from learning_processes.models import LearningProcessPage
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +33,8 @@ def test_the_demo_participant_posts_mentions_the_host_and_the_host_sees_it(demo_
     listing = client.get(reverse("exchange:threads", args=[space.pk]))
     assert b"Post a follow-up" in listing.content
     members = client.get(reverse("exchange:mention_candidates", args=[space.pk])).json()
-    host_handle = next(m["handle"] for m in members["members"] if m["name"] == "host")
+    host_handle = handle_of(host, space)
+    assert {"handle": host_handle, "name": display_name(host)} in members["members"]
     response = client.post(
         reverse("exchange:new_thread", args=[space.pk]),
         {
