@@ -1,6 +1,6 @@
 """Demo content for the follow-up exchange: threads with replies, mentions and an
 attachment in "Climate-resilient public spaces", the demo participant's space. The demo
-host (who hosts the waste process) takes part there too, so that on `make run` the
+host (who hosts the waste process) takes part there too, as a facilitator, so that on `make run` the
 participant can post, mention the host, and the host sees the notification.
 
 Idempotent: nothing is added once the space has threads.
@@ -58,7 +58,8 @@ def seed_exchange_demo() -> dict[str, int]:
         if not Membership.objects.filter(space=space, user=participant).exists():
             do_add_member(space, participant, SpaceRole.PARTICIPANT)
         if not Membership.objects.filter(space=space, user=host).exists():
-            do_add_member(space, host, SpaceRole.PARTICIPANT)
+            # As the live-session demo has it: the host joins as a facilitator.
+            do_add_member(space, host, SpaceRole.FACILITATOR)
         space_host = _member(space, users.get(SPACE_HOST_EMAIL)) or host
         peer = _member(space, users.get(PEER_EMAIL)) or participant
         _seed_threads(space, host, participant, space_host, peer)

@@ -23,8 +23,8 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from community.demo import seed_community_demo
-from community.live.demo import seed_live_demo
 from community.exchange.demo import seed_exchange_demo
+from community.live.demo import seed_live_demo
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
 from learning_processes.demo_calls import seed_calls
