@@ -14,7 +14,7 @@
     menu.className = "mention-menu";
     menu.id = textarea.id + "-mentions";
     menu.setAttribute("role", "listbox");
-    menu.setAttribute("aria-label", "Members");
+    menu.setAttribute("aria-label", form.getAttribute("data-mentions-label") || "Members");
     menu.hidden = true;
     textarea.parentNode.appendChild(menu);
     textarea.setAttribute("aria-autocomplete", "list");
