@@ -89,7 +89,7 @@ def test_seeding_again_creates_nothing_and_stops_early(demo, django_assert_max_n
 
     before = counts()
     # The page tree's checks, plus one query per app that seeds demo data of its own.
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         summary = seed_demo()
     assert counts() == before
     assert summary["processes"] == LearningProcessPage.objects.live().count()
