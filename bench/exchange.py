@@ -38,7 +38,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from community.exchange.actions import do_create_thread, do_post_reply  # noqa: E402
+from community.exchange.actions import can_post, do_create_thread, do_post_reply  # noqa: E402
 from community.exchange.demo import DEMO_SPACE, PARTICIPANT_EMAIL  # noqa: E402
 from community.exchange.handles import member_handles  # noqa: E402
 from learning_processes.models import LearningProcessPage  # noqa: E402
@@ -75,7 +75,9 @@ def main() -> None:
 
     space = LearningProcessPage.objects.get(slug=DEMO_SPACE)
     participant = get_user_model().objects.get(email=PARTICIPANT_EMAIL)
-    members = list(member_handles(space).items())
+    members = [
+        (handle, user) for handle, user in member_handles(space).items() if can_post(user, space)
+    ]
     try:
         with transaction.atomic():
             thread = do_create_thread(

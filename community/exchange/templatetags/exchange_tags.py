@@ -25,15 +25,21 @@ def exchange_header_links(context: template.Context) -> dict:
 
 @register.inclusion_tag("exchange/includes/space_block.html", takes_context=True)
 def exchange_area(context: template.Context, space) -> dict:
-    """The exchange's block in the members area of a process page: the latest threads."""
-    from community.exchange.actions import can_post
-    from community.exchange.selectors import threads_for
+    """The exchange's block in the members area of a process page: the latest threads.
+    Shown only to people who entered the space; two queries (role, threads)."""
+    from community.exchange.actions import POSTING_ROLES
+    from community.exchange.models import Thread
+    from community.spaces import is_platform_staff, space_role
 
     request = context.get("request")
     user = getattr(request, "user", None)
-    threads = list(threads_for(space, user)[:5]) if user is not None else []
-    return {
-        "space": space,
-        "threads": threads,
-        "may_post": user is not None and can_post(user, space),
-    }
+    if user is None or not user.is_authenticated:
+        return {"space": space, "threads": [], "may_post": False}
+    may_post = is_platform_staff(user) or space_role(user, space) in POSTING_ROLES
+    threads = list(
+        Thread.objects.listed()
+        .filter(space=space)
+        .select_related("author__profile")
+        .order_by("-is_pinned", "-last_activity_at", "-pk")[:5]
+    )
+    return {"space": space, "threads": threads, "may_post": may_post}
