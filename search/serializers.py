@@ -1,7 +1,9 @@
-"""Turn content pages into the plain dicts that search documents hold.
+"""Turn content pages and follow-up threads into the plain dicts search documents hold.
 
 `INDEXED_MODELS` is the list of what search indexes; `document_for()` returns
-None for anything that must not be found (draft, unpublished, private).
+None for anything that must not be found (draft, unpublished, private, deleted or
+hidden). A members-only thread is indexed with its space (`visibility`
+"space:<id>"), and every query is filtered by what the viewer may see.
 """
 
 from typing import Any
@@ -9,10 +11,16 @@ from typing import Any
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from community.exchange.models import Thread, Visibility
 from learning_processes.countries import region_of
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
 
 PUBLIC = "public"
+
+
+def space_visibility(space_id: int) -> str:
+    """The visibility value of members-only content of one space."""
+    return f"space:{space_id}"
 
 
 def _plain(*values: Any) -> str:
@@ -96,10 +104,50 @@ def outcome_to_document(page: OutcomePage) -> dict[str, Any]:
     }
 
 
-INDEXED_MODELS: dict[type[Page], tuple[str, Any]] = {
+def _partner_places(space: LearningProcessPage) -> tuple[list[str], list[str]]:
+    """Countries and regions of a process: Germany (every host is German) and its partners'."""
+    codes = sorted({p.country.code for p in space.partners.all() if p.country})
+    return ["DE", *codes], sorted({"germany", *(region_of(code) for code in codes)})
+
+
+def thread_to_document(thread: Thread) -> dict[str, Any]:
+    """A follow-up thread: its title, opening post and visible replies, filed under its
+    space's topic, SDGs and places like the learning process itself."""
+    space = thread.space
+    posts = sorted(
+        (p for p in thread.posts.all() if p.deleted_at is None and p.hidden_at is None),
+        key=lambda p: (not p.is_opening, p.created_at, p.pk),
+    )
+    opening = posts[0] if posts and posts[0].is_opening else None
+    country, region = _partner_places(space)
+    return {
+        "content_type": "thread",
+        "title": thread.title,
+        "url": thread.get_absolute_url(),
+        "published_at": thread.created_at,
+        "visibility": PUBLIC
+        if thread.visibility == Visibility.PUBLIC
+        else space_visibility(thread.space_id),
+        "revision": None,
+        "summary": get_text_for_indexing(opening.body_html)[:600] if opening else "",
+        "text": _plain(*(p.body_html for p in posts)),
+        "topic_field": space.topic_field.name if space.topic_field_id else None,
+        "sdgs": [goal.number for goal in space.sdgs.all()],
+        "tags": sorted(item.tag.name for item in thread.tagged_items.all()),
+        "city": space.host_city,
+        "country": country,
+        "region": region,
+        "year": thread.created_at.year,
+        "learning_process": str(space.pk),
+        "learning_process_title": space.title,
+    }
+
+
+INDEXED_MODELS: dict[type, tuple[str, Any]] = {
     PracticePage: ("practice", practice_to_document),
     LearningProcessPage: ("learning_process", process_to_document),
     OutcomePage: ("outcome", outcome_to_document),
+    Thread: ("thread", thread_to_document),
 }
 
 
@@ -111,12 +159,25 @@ def is_indexed(model: type) -> bool:
     return model in INDEXED_MODELS
 
 
-def document_for(page: Page) -> dict[str, Any] | None:
-    """The document body for a page, or None when the page must not be searchable."""
-    content_type, serialize = INDEXED_MODELS[type(page)]
-    if not page.live or page.get_view_restrictions().exists():
+def document_for(obj: Page | Thread) -> dict[str, Any] | None:
+    """The document body for a page or thread, or None when it must not be searchable."""
+    content_type, serialize = INDEXED_MODELS[type(obj)]
+    if isinstance(obj, Thread):
+        listed = obj.deleted_at is None and obj.hidden_at is None
+        return serialize(obj) if listed and obj.space.live else None
+    if not obj.live or obj.get_view_restrictions().exists():
         return None
-    return serialize(page)
+    return serialize(obj)
+
+
+def searchable_threads():
+    """Threads that belong in the index: listed, in a published space."""
+    return (
+        Thread.objects.listed()
+        .filter(space__live=True)
+        .select_related("space__topic_field")
+        .prefetch_related("posts", "tagged_items__tag", "space__sdgs", "space__partners")
+    )
 
 
 def searchable_querysets():
@@ -134,3 +195,4 @@ def searchable_querysets():
         .prefetch_related("sdgs", "tagged_items__tag", "partners")
     )
     yield OutcomePage.objects.live().public()
+    yield searchable_threads()

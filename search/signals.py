@@ -3,11 +3,12 @@
 Each handler only writes an outbox row in the transaction of the change.
 """
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from search.indexing import enqueue_index
+from community.exchange.models import Post, Thread
+from search.indexing import enqueue_index, enqueue_index_by_id
 from search.serializers import INDEXED_MODELS
 
 
@@ -23,16 +24,36 @@ def _enqueue_with_descendants(instance: Page) -> None:
         _enqueue(page)
 
 
+def _enqueue_threads_of(space: Page) -> None:
+    for pk in Thread.objects.filter(space_id=space.pk).values_list("pk", flat=True):
+        enqueue_index_by_id(Thread, pk)
+
+
 def on_published(sender, instance: Page, **kwargs) -> None:
     _enqueue(instance)
-    # A process's title and tags appear in the documents of its outcomes.
+    # A process's title, topic and places appear in the documents of its outcomes
+    # and threads.
     if type(instance).__name__ == "LearningProcessPage":
         for child in instance.get_children().live().specific():
             _enqueue(child)
+        _enqueue_threads_of(instance)
 
 
 def on_unpublished(sender, instance: Page, **kwargs) -> None:
     _enqueue_with_descendants(instance)
+    if type(instance).__name__ == "LearningProcessPage":
+        _enqueue_threads_of(instance)
+
+
+def on_thread_changed(sender, instance: Thread, **kwargs) -> None:
+    # Created, retitled, deleted or hidden (moderation saves the thread or its
+    # opening post), or removed with its space.
+    enqueue_index_by_id(Thread, instance.pk)
+
+
+def on_post_changed(sender, instance: Post, **kwargs) -> None:
+    # A reply, an edit, a deletion or hiding changes the thread's text.
+    enqueue_index_by_id(Thread, instance.thread_id)
 
 
 def on_deleted(sender, instance, **kwargs) -> None:
@@ -53,6 +74,11 @@ def connect() -> None:
     post_page_move.connect(on_moved, dispatch_uid="search_on_moved")
     page_slug_changed.connect(on_slug_changed, dispatch_uid="search_on_slug_changed")
     for model in INDEXED_MODELS:
-        post_delete.connect(
-            on_deleted, sender=model, dispatch_uid=f"search_on_deleted_{model.__name__}"
-        )
+        if issubclass(model, Page):
+            post_delete.connect(
+                on_deleted, sender=model, dispatch_uid=f"search_on_deleted_{model.__name__}"
+            )
+    for signal in (post_save, post_delete):
+        name = "saved" if signal is post_save else "deleted"
+        signal.connect(on_thread_changed, sender=Thread, dispatch_uid=f"search_thread_{name}")
+        signal.connect(on_post_changed, sender=Post, dispatch_uid=f"search_thread_post_{name}")

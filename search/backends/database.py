@@ -40,6 +40,8 @@ from django.db.models.functions import Coalesce, ExtractYear, Left
 from django.utils.html import escape
 from wagtail.models import Page
 
+from community.exchange.models import Post, Thread, ThreadTag
+from community.exchange.models import Visibility as ThreadVisibility
 from learning_processes.countries import GERMANY, GLOBAL_SOUTH, OTHER, global_south_codes
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
 from learning_processes.models.practices import PracticeTag
@@ -47,7 +49,13 @@ from learning_processes.models.processes import LearningProcessTag, PartnerMunic
 from search.backends.base import SearchBackend
 from search.documents import FACETS
 from search.queries import SearchHit, SearchQuery, SearchResults
-from search.serializers import INDEXED_MODELS, PUBLIC, doc_id, searchable_querysets
+from search.serializers import (
+    INDEXED_MODELS,
+    PUBLIC,
+    doc_id,
+    searchable_querysets,
+    space_visibility,
+)
 
 NOTHING = Q(pk__in=[])
 
@@ -148,7 +156,10 @@ class _Source:
     """One indexed page type, its facets expressed in SQL."""
 
     content_type = ""
-    model: type[Page]
+    model: type[Model]
+
+    def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
+        return _text_match(queryset, text)
 
     def annotate(self, queryset: QuerySet) -> QuerySet:
         return queryset.annotate(_published=Coalesce("last_published_at", "first_published_at"))
@@ -329,13 +340,108 @@ class _OutcomeSource(_Source):
             owner_path = link.owner.removesuffix("_id") + "__path"
             found: Counter = Counter()
             rows = link.rows().filter(**{f"{owner_path}__in": list(per_path)})
-            for path, value in rows.values_list(owner_path, link.value).distinct():
+            for path, value in rows.values_list(owner_path, link.value).order_by().distinct():
                 found[str(value)] += per_path[path]
             return found
         return Counter()
 
 
-SOURCES: tuple[_Source, ...] = (_PracticeSource(), _ProcessSource(), _OutcomeSource())
+def _visible_spaces(visibility: tuple[str, ...]) -> list[int]:
+    prefix = space_visibility(0).removesuffix("0")
+    return [int(v.removeprefix(prefix)) for v in visibility if v.startswith(prefix)]
+
+
+class _ThreadSource(_Source):
+    """Follow-up threads: public ones for everyone, members-only ones for the viewers
+    whose visibility holds their space. Filed under their space like its process."""
+
+    content_type = "thread"
+    model = Thread
+
+    def __init__(self) -> None:
+        self.tags = _Link(ThreadTag, "content_object_id", "tag__name")
+        self.space_links = {
+            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
+            "country": _Link(PartnerMunicipality, "page_id", "country"),
+        }
+
+    def base(self, visibility: tuple[str, ...]) -> QuerySet:
+        allowed = Q(space_id__in=_visible_spaces(visibility))
+        if PUBLIC in visibility:
+            allowed |= Q(visibility=ThreadVisibility.PUBLIC)
+        return Thread.objects.listed().filter(allowed, space__live=True)
+
+    def annotate(self, queryset: QuerySet) -> QuerySet:
+        return queryset.annotate(
+            _published=F("created_at"), _year=ExtractYear("created_at", tzinfo=UTC)
+        )
+
+    def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
+        """Threads are not in Wagtail's search index: any word in the title or in a
+        visible post, unranked (the fallback is a reduced search)."""
+        words = [w for w in re.findall(r"\w+", text) if len(w) > 2] or [text.strip()]
+        matched = NOTHING
+        for word in words:
+            posts = Post.objects.visible().filter(body__icontains=word).values("thread_id")
+            matched |= Q(title__icontains=word) | Q(pk__in=posts)
+        return queryset.filter(matched).annotate(_score=Value(0.0))
+
+    def _match(self, name: str, values: tuple[str, ...]) -> Q:
+        if name == "tags":
+            return Q(pk__in=self.tags.owners_with(values))
+        if name == "topic_field":
+            return Q(space__topic_field__name__in=values)
+        if name == "year":
+            return Q(_year__in=_ints(values))
+        if name == "sdgs":
+            return Q(space_id__in=self.space_links["sdgs"].owners_with(values))
+        if name == "country":
+            if "DE" in values:
+                return Q()
+            return Q(space_id__in=self.space_links["country"].owners_with(values))
+        if name == "region":
+            if GERMANY in values:
+                return Q()
+            partners = self.space_links["country"].rows().filter(_region_q("country", values))
+            return Q(space_id__in=partners.values("page_id"))
+        return Q()
+
+    def _counts(self, name: str, ids: QuerySet) -> Counter:
+        threads = self._pages(ids)
+        if name == "tags":
+            return self.tags.counts(ids)
+        if name == "topic_field":
+            return _column_counts(threads, "space__topic_field__name")
+        if name == "year":
+            return _column_counts(threads, "_year")
+        # The rest comes from the space: threads per space times the space's values.
+        per_space = dict(threads.values_list("space_id").annotate(n=Count("pk")).order_by())
+        found: Counter = Counter()
+        if name in ("country", "region") and per_space:
+            found["DE" if name == "country" else GERMANY] = sum(per_space.values())
+        link = self.space_links["sdgs" if name == "sdgs" else "country"]
+        if name not in ("sdgs", "country", "region"):
+            return found
+        rows = link.rows().filter(**{f"{link.owner}__in": list(per_space)})
+        if name == "sdgs":
+            pairs = rows.values_list(link.owner, link.value).order_by().distinct()
+        else:
+            rows = rows.exclude(country="DE")
+            if name == "region":
+                rows = rows.annotate(_region=_region_of_column("country"))
+            pairs = rows.values_list(link.owner, "country" if name == "country" else "_region")
+            pairs = pairs.order_by().distinct()
+        for space_id, value in pairs:
+            found[str(value)] += per_space[space_id]
+        return found
+
+
+SOURCES: tuple[_Source, ...] = (
+    _PracticeSource(),
+    _ProcessSource(),
+    _OutcomeSource(),
+    _ThreadSource(),
+)
 
 
 def _text_match(queryset: QuerySet, text: str) -> QuerySet:
@@ -352,7 +458,7 @@ def _text_match(queryset: QuerySet, text: str) -> QuerySet:
 
 def _id_array(ids: list[int]) -> RawSQL:
     """Page ids as one PostgreSQL array parameter, however many there are."""
-    return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
 
 
 def _better_first(score: float | None) -> float:
@@ -378,7 +484,7 @@ class DatabaseSearchBackend(SearchBackend):
             base = source.base(query.visibility)
             scores: dict[int, float] | None = None
             if query.text:
-                base = _text_match(base, query.text)
+                base = source.text_match(base, query.text)
                 if connection.vendor == "postgresql":
                     # The text match is the costly part (a scan of the search vectors):
                     # run it once, then count, group and order by the ids it found.
@@ -494,12 +600,13 @@ class DatabaseSearchBackend(SearchBackend):
 
     def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
         prefix = prefix.strip().lower()
-        if not prefix or PUBLIC not in visibility:
+        if not prefix:
             return []
         found = []
-        for queryset in searchable_querysets():
-            content_type, _ = INDEXED_MODELS[queryset.model]
-            for page in queryset.filter(title__icontains=prefix).order_by("title")[:8]:
-                found.append({"title": page.title, "url": page.url, "type": content_type})
+        for source in SOURCES:
+            queryset = source.base(visibility).filter(title__icontains=prefix).order_by("title")
+            for item in queryset[:8]:
+                url = item.url if isinstance(item, Page) else item.get_absolute_url()
+                found.append({"title": item.title, "url": url, "type": source.content_type})
         found.sort(key=lambda s: (not s["title"].lower().startswith(prefix), s["title"]))
         return found[:8]

@@ -6,10 +6,12 @@ the SQL of each page type is checked against `search.serializers` on the demo
 content. Runs on SQLite (embedded pass) and PostgreSQL (full-stack pass).
 """
 
+import re
 from collections import Counter
 
 import pytest
 
+from community.exchange.models import Thread
 from search.backends.database import DatabaseSearchBackend
 from search.documents import FACETS
 from search.queries import SearchQuery
@@ -25,16 +27,27 @@ def _values(doc: dict, field: str) -> set[str]:
     return {str(v) for v in value} if isinstance(value, list) else {str(value)}
 
 
+def _thread_matches(thread: Thread, text: str) -> bool:
+    """The fallback's reduced thread search: a word in the title or a visible post."""
+    words = [w.lower() for w in re.findall(r"\w+", text) if len(w) > 2]
+    bodies = [p.body.lower() for p in thread.posts.all() if not (p.deleted_at or p.hidden_at)]
+    return any(w in thread.title.lower() or any(w in b for b in bodies) for w in words)
+
+
 def reference(query: SearchQuery) -> tuple[int, dict[str, dict[str, int]], list[dict]]:
     """Total, facet counts and matching documents, from the serialised documents."""
     docs = []
     for queryset in searchable_querysets():
         content_type, serialize = INDEXED_MODELS[queryset.model]
-        if query.text:
+        if query.text and queryset.model is Thread:
+            matched = {thread.pk for thread in queryset if _thread_matches(thread, query.text)}
+        elif query.text:
             matched = {page.pk for page in queryset.search(query.text, operator="or")}
         for page in queryset:
             if not query.text or page.pk in matched:
-                docs.append({**serialize(page), "id": doc_id(content_type, page.pk)})
+                doc = serialize(page)
+                if doc["visibility"] in query.visibility:
+                    docs.append({**doc, "id": doc_id(content_type, page.pk)})
     active = {n: set(v) for n, v in query.filters.items() if v}
 
     def passes(doc: dict, skip: str | None = None) -> bool:
