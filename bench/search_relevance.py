@@ -165,7 +165,8 @@ def prepare_content() -> dict:
 
 
 def document_keys() -> dict[str, str]:
-    """Search document id → judgement key (page slug; '<process-slug>/outcomes')."""
+    """Search document id → judgement key (page slug; '<process-slug>/outcomes';
+    'thread/<id>' for follow-up threads, which the judgements do not grade)."""
     from learning_processes.models import OutcomePage
     from search.serializers import INDEXED_MODELS, doc_id, searchable_querysets
 
@@ -173,7 +174,7 @@ def document_keys() -> dict[str, str]:
     for queryset in searchable_querysets():
         content_type = INDEXED_MODELS[queryset.model][0]
         for page in queryset:
-            key = page.slug
+            key = getattr(page, "slug", f"{content_type}/{page.pk}")
             if isinstance(page, OutcomePage):
                 key = f"{page.get_parent().slug}/{page.slug}"
             keys[doc_id(content_type, page.pk)] = key
