@@ -12,7 +12,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser.conftest import CSP_LISTENER, format_violations
-from tests.live.servers import daphne_server
+from tests.servers import daphne_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from websockets.asyncio.client import connect as ws_connect
 
 from tests.live.conftest import build_room
-from tests.live.servers import daphne_server
+from tests.servers import daphne_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 

@@ -1,5 +1,5 @@
-"""Real daphne processes serving the project against the test database and Redis
-(the harness of tests/integration, for several servers at once)."""
+"""Real daphne processes serving the project against the test database and Redis,
+one or several at once (the WebSocket integration tests and the live rooms)."""
 
 import contextlib
 import os
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
