@@ -176,6 +176,17 @@ def test_minutes_hold_pinned_messages_questions_polls_and_attendance(room, clien
     assert "February: 2" in section
     assert "3 people took part" in section
 
+    # The minutes are also posted to the space's exchange, for members only.
+    from community.exchange.models import Thread
+
+    thread = Thread.objects.get(space=room.space, title="Minutes: Bus lanes and wheelchair access")
+    assert thread.author == room.host and thread.visibility == "members"
+    assert minutes["thread_url"] == thread.get_absolute_url()
+    thread_html = client.get(thread.get_absolute_url()).content.decode()
+    assert "Checklist: kerb height 18 cm" in thread_html
+    client.force_login(room.outsider)
+    assert client.get(thread.get_absolute_url()).status_code in (403, 404)
+
 
 def test_event_numbers_have_no_gaps_when_commands_are_refused(room):
     from community.live.protocol import ProtocolError
