@@ -122,6 +122,36 @@ async def test_chat_message_reaches_everyone_stored_with_its_number(room):
     await kofi.disconnect()
 
 
+async def test_room_events_reach_sockets_without_a_hop_to_the_database_thread(room, monkeypatch):
+    """Channels closes old database connections before each handler, through the
+    database thread; the room's fan-out skips that for its events (a few hundred
+    sockets a process would queue behind one thread)."""
+    import channels.consumer
+
+    hops: list[str] = []
+    original = channels.consumer.aclose_old_connections
+
+    async def counted() -> None:
+        hops.append("hop")
+        await original()
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+    amina = await join(room.amina, room.session)
+    kofi = await join(room.kofi, room.session)
+    before = len(hops)
+    await db(actions.do_send_chat)(room.session.pk, room.host, "Agenda is in the pad")
+    for communicator in (amina, kofi):
+        event = await next_event(communicator, "chat.message")
+        assert event["data"]["text"] == "Agenda is in the pad"
+    assert len(hops) == before
+    # Commands from the socket still get Channels' clean-up.
+    await amina.send_json_to({"type": "ping", "ref": "p1"})
+    assert (await receive_until(amina, lambda m: m["type"] == "pong"))[-1]["ref"] == "p1"
+    assert len(hops) == before + 1
+    await amina.disconnect()
+    await kofi.disconnect()
+
+
 async def test_participant_cannot_use_any_facilitator_command(room):
     amina = await join(room.amina, room.session)
     before = await db(RoomEvent.objects.filter(session=room.session).count)()
