@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
-        browser-deps worker bench-search
+        browser-deps worker bench-search bench-live
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ worker: install
 # needs `make services`). Extra arguments: make bench-search ARGS="--documents 20000".
 bench-search: install
 	$(PY) bench/search_latency.py $(ARGS)
+
+# One live room's fan-out to 50, 200 and 500 clients over two daphne processes (own
+# scratch database; needs `make services`). make bench-live ARGS="--clients 500"
+bench-live: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://connective:connective@127.0.0.1:5432/connective} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/2} $(PY) bench/live_fanout.py $(ARGS)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

@@ -1,9 +1,9 @@
 """Fan-out of one live room: N WebSocket clients over two daphne processes on the
 Redis channel layer, against PostgreSQL.
 
-    DATABASE_URL=postgres://connective:connective@127.0.0.1:5432/connective \\
-    REDIS_URL=redis://127.0.0.1:6379/2 \\
-    .venv/bin/python bench/live_fanout.py [--clients 50 200 500] [--messages 100] [--rate 5]
+    make bench-live ARGS="[--clients 50 200 500] [--messages 100] [--rate 5]"
+
+(`make services` running; DATABASE_URL and REDIS_URL default to its servers.)
 
 It creates a scratch database next to DATABASE_URL's (`<name>_bench_live`, dropped
 at the end unless --keep-db), migrates it, and for each N: makes N members of one
@@ -19,11 +19,12 @@ number: a client should see each number once, and all of them).
 
 import argparse
 import asyncio
+import contextlib
+import gc
 import json
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -65,6 +66,10 @@ def setup_django(database_url: str) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+# Persistent connections, as in production (each room command is a query).
+SERVER_ENV = {"LOG_LEVEL": "ERROR", "CONN_MAX_AGE": "60"}
 
 
 def make_room(n: int, run: str) -> tuple[int, list[str]]:
@@ -122,56 +127,6 @@ def make_room(n: int, run: str) -> tuple[int, list[str]]:
         store.create()
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
     return session.pk, cookies
-
-
-def start_servers(database_url: str, count: int = 2) -> tuple[list[subprocess.Popen], list[str]]:
-    import socket
-
-    processes, addresses = [], []
-    for _ in range(count):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "connective_site.settings.test",
-            "DATABASE_URL": database_url,
-            "PYTHONPATH": f"{ROOT}/site:{ROOT}",
-            "LOG_LEVEL": "ERROR",
-            # Persistent connections, as in production (each room command is a query).
-            "CONN_MAX_AGE": "60",
-        }
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "daphne",
-                    "-b",
-                    "127.0.0.1",
-                    "-p",
-                    str(port),
-                    "connective_site.asgi:application",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        )
-        addresses.append(f"127.0.0.1:{port}")
-    for address in addresses:
-        host, port = address.split(":")
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                socket.create_connection((host, int(port)), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"daphne on {address} did not start") from None
-                time.sleep(0.2)
-    return processes, addresses
 
 
 class Client:
@@ -246,6 +201,9 @@ async def run_round(args, n: int, session_id: int, cookies: list[str], addresses
     await asyncio.gather(*(open_one(c) for c in clients))
     connect_seconds = time.monotonic() - started
     readers = [asyncio.create_task(c.read()) for c in clients]
+    # The clients share this one process: its own full collections (200 ms with 500
+    # sockets) would show up as server latency. The servers freeze theirs the same way.
+    gc.freeze()
     # Let the arrivals' presence events settle before measuring.
     await asyncio.sleep(3)
 
@@ -318,6 +276,8 @@ def main() -> None:
     create_database(database_url)
     try:
         setup_django(database_url)
+        from tests.servers import daphne_server
+
         run = f"{int(time.time())}"
         print(
             f"{'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'deliv/s':>8} {'lost':>5} "
@@ -325,18 +285,9 @@ def main() -> None:
         )
         for n in args.clients:
             session_id, cookies = make_room(n, run)
-            processes, addresses = start_servers(database_url)
-            try:
+            with contextlib.ExitStack() as servers:
+                addresses = [servers.enter_context(daphne_server(SERVER_ENV)) for _ in range(2)]
                 result = asyncio.run(run_round(args, n, session_id, cookies, addresses))
-            finally:
-                for process in processes:
-                    process.terminate()
-                for process in processes:
-                    try:
-                        process.wait(timeout=10)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
-                        process.wait()
             print(
                 f"{result['clients']:>7} {result['p50_ms']:>8.1f} {result['p99_ms']:>8.1f} "
                 f"{result['per_second']:>8.0f} {result['lost']:>5} {result['duplicated']:>4} "
