@@ -1,6 +1,8 @@
 """A live session in two Chromium pages: the demo host facilitates, the demo
-participant takes part. Chat, a raised hand called by the facilitator and a poll,
-over a real daphne process on the Redis layer, without a CSP violation."""
+participant takes part. Chat, a raised hand called by the facilitator, a question, a
+poll and a pinned message, over a real daphne process on the Redis layer, without a
+CSP violation; after the facilitator ends the session its minutes are on its page
+and in the space's exchange."""
 
 import shutil
 from pathlib import Path
@@ -16,9 +18,17 @@ from tests.servers import daphne_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.redis]
 
-# What the room page loads; daphne (DEBUG off) serves static files from STATIC_ROOT.
 PARTICIPANT_NAME = "Amina Osei"  # the demo participant's profile
-ROOM_ASSETS = ("css/site.css", "img/favicon.svg", "live/live.css", "live/live.js")
+# What the room and the minutes thread load; daphne (DEBUG off) serves static files
+# from STATIC_ROOT.
+ROOM_ASSETS = (
+    "css/site.css",
+    "img/favicon.svg",
+    "live/live.css",
+    "live/live.js",
+    "exchange/exchange.css",
+    "exchange/exchange.js",
+)
 
 
 @pytest.fixture
@@ -106,4 +116,33 @@ def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
     expect(participant.get_by_role("button", name="End the session")).to_be_hidden()
     violations = axe(participant)
     assert violations == [], format_violations(violations)
+
+    # A question, answered; the greeting pinned.
+    participant.get_by_label("Your question").fill("Who pays for the shade trees?")
+    participant.get_by_role("button", name="Ask").click()
+    question = host.locator("#live-questions li", has_text="Who pays for the shade trees?")
+    question.get_by_role("button", name="Mark answered").click()
+    expect(
+        participant.locator("#live-questions li", has_text="Who pays for the shade trees?")
+    ).to_contain_text("answered")
+    greeting = host.locator("#live-chat li", has_text="Greetings from Kumasi")
+    greeting.get_by_role("button", name="Pin").click()
+    expect(participant.locator("#live-pinned")).to_contain_text("Greetings from Kumasi")
+
+    # The facilitator ends the session; both rooms say so, and the minutes follow.
+    host.once("dialog", lambda dialog: dialog.accept())
+    host.get_by_role("button", name="End the session").click()
+    for page in (host, participant):
+        expect(page.locator("#live-notice")).to_contain_text("The session has ended")
+        expect(page.get_by_role("button", name="Send")).to_be_hidden()
+    participant.reload()
+    minutes = participant.locator("#minutes")
+    expect(minutes).to_contain_text("2 people took part")
+    expect(minutes).to_contain_text(PARTICIPANT_NAME)
+    expect(minutes).to_contain_text("Greetings from Kumasi, can you hear us?")
+    expect(minutes).to_contain_text("Who pays for the shade trees?")
+    expect(minutes).to_contain_text("answered")
+    expect(minutes).to_contain_text("Which service goes first?")
+    minutes.get_by_role("link", name="Discuss the minutes in the exchange").click()
+    expect(participant.locator("main")).to_contain_text("Who pays for the shade trees?")
     assert problems == [], "\n".join(problems)
