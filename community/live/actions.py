@@ -697,3 +697,10 @@ def do_update_session(
 def do_close_user_sockets(user_id: int) -> None:
     """Close every live-room socket of this person (they logged out)."""
     transaction.on_commit(lambda: broadcast(user_group(user_id), {"type": "user.logout"}))
+
+
+def do_close_space_sockets(user_id: int, space_id: int) -> None:
+    """The person left a space or was removed from it: their sockets in its rooms close
+    unless they may still enter (each socket checks again)."""
+    message = {"type": "space.left", "space": space_id}
+    transaction.on_commit(lambda: broadcast(user_group(user_id), message))

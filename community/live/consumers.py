@@ -32,11 +32,13 @@ logger = logging.getLogger(__name__)
 
 # Close codes in the application range (4000-4999), listed in docs/live-protocol.md.
 CLOSE_LOGGED_OUT = 4001
+CLOSE_NO_ACCESS = 4003
 
 
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     channel_layer_alias = actions.LAYER
     session_id: int
+    space_id: int
     last_seq: int = 0
     joined: bool = False
 
@@ -47,10 +49,11 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             await self.close()  # before accept: the handshake fails with HTTP 403
             return
         try:
-            await database_sync_to_async(actions.access_session)(user, self.session_id)
+            session = await database_sync_to_async(actions.access_session)(user, self.session_id)
         except PermissionDenied:
             await self.close()
             return
+        self.space_id = session.space_id
         # Join the groups before reading the log: whatever is committed after the
         # read arrives through the group, and duplicates are dropped by number.
         await self.channel_layer.group_add(room_group(self.session_id), self.channel_name)
@@ -174,3 +177,16 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     async def user_logout(self, message: dict[str, Any]) -> None:
         await self.send_json({"type": "closing", "reason": "logged_out"})
         await self.close(code=CLOSE_LOGGED_OUT)
+
+    async def space_left(self, message: dict[str, Any]) -> None:
+        """The person's membership of a space ended: close this socket if it was the
+        way into this room (staff, for one, may still enter)."""
+        if message["space"] != self.space_id:
+            return
+        try:
+            await database_sync_to_async(actions.access_session)(
+                self.scope["user"], self.session_id
+            )
+        except PermissionDenied:
+            await self.send_json({"type": "closing", "reason": "no_access"})
+            await self.close(code=CLOSE_NO_ACCESS)

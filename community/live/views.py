@@ -94,6 +94,7 @@ def client_strings() -> dict[str, str]:
         "online": _("Connected: live"),
         "retrying": _("Offline: read-only view. Reconnecting in %(seconds)s s…"),
         "loggedOut": _("You logged out; the room is closed for you."),
+        "noAccess": _("You are no longer a member of this space; the room is closed for you."),
         "notConnected": _("Not connected: your message was not sent."),
         "former": _("Former member"),
         "pin": _("Pin"),

@@ -55,7 +55,11 @@
     ws.onclose = function (e) {
       ws = null;
       clearInterval(pingTimer); clearTimeout(pongTimer);
-      if (e.code === 4001) { stopped = true; setStatus("offline", T.loggedOut); return; }
+      if (e.code === 4001 || e.code === 4003) {
+        stopped = true;
+        setStatus("offline", e.code === 4001 ? T.loggedOut : T.noAccess);
+        return;
+      }
       retry();
     };
   }
