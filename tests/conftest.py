@@ -62,3 +62,22 @@ def demo_site(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield seed_demo()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _end_stray_connections(request):
+    """Connections left open in threads the run does not own (consumers under Channels'
+    communicator, executor threads) would keep PostgreSQL from dropping the test
+    database at the end of the run; they are ended first."""
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        yield
+        return
+    request.getfixturevalue("django_db_setup")  # so this is torn down before it
+    yield
+    from django.db import connection
+
+    with request.getfixturevalue("django_db_blocker").unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
@@ -120,7 +120,9 @@ async def join(user, session, after: int | None = None) -> WebsocketCommunicator
     return communicator
 
 
-db = sync_to_async
+# Like the consumers' own calls: the connection is closed after each call, so none is
+# left open in the executor's thread when the test database is dropped.
+db = database_sync_to_async
 
 
 @pytest.fixture(autouse=True)

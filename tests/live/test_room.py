@@ -2,7 +2,6 @@
 rights, limits, and replay after a reconnect."""
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
@@ -15,6 +14,7 @@ from connective_site.asgi import application
 from tests.live.conftest import (
     build_room,
     connect,
+    db,
     join,
     next_error,
     next_event,
@@ -23,7 +23,6 @@ from tests.live.conftest import (
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
-db = sync_to_async
 
 
 async def stored_kinds(session) -> list[str]:
@@ -453,3 +452,29 @@ async def test_logging_out_closes_that_persons_sockets(room, client):
     await kofi.send_json_to({"type": "ping"})
     assert (await receive_until(kofi, lambda m: m["type"] == "pong"))[-1]["type"] == "pong"
     await kofi.disconnect()
+
+
+async def test_leaving_the_space_closes_the_room_for_that_person_only(room, user_factory):
+    from community.actions import do_add_member, do_leave_space
+    from community.models import Membership
+
+    staff = await db(user_factory)(email="staff.room@example.org", is_superuser=True)
+    await db(do_add_member)(room.space, staff, "participant")
+    amina = await join(room.amina, room.session)
+    kofi = await join(room.kofi, room.session)
+    watcher = await join(staff, room.session)
+    for user in (room.amina, staff):
+        membership = await db(Membership.objects.get)(space=room.space, user=user)
+        await db(do_leave_space)(membership)
+    closing = await receive_until(amina, lambda m: m["type"] == "closing")
+    assert closing[-1]["reason"] == "no_access"
+    assert await amina.receive_output(timeout=5) == {"type": "websocket.close", "code": 4003}
+    # Kofi is still a member; staff may enter any space's room, member or not.
+    await db(actions.do_send_chat)(room.session.pk, room.kofi, "Still here")
+    for communicator in (kofi, watcher):
+        event = await next_event(communicator, "chat.message")
+        assert event["data"]["text"] == "Still here"
+        await communicator.disconnect()
+    # The handshake is refused from now on.
+    with pytest.raises(AssertionError, match="refused"):
+        await connect(room.amina, room.session)
