@@ -23,6 +23,17 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def daphne_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """A daphne process listening; yields its `host:port`."""
+    with daphne_process(extra_env) as (address, _process):
+        yield address
+
+
+@contextlib.contextmanager
+def daphne_process(
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A daphne process listening; yields its `host:port` and the process (for tests
+    that kill it)."""
     db = settings.DATABASES["default"]
     database_url = (
         f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
@@ -64,9 +75,10 @@ def daphne_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
                 time.sleep(0.2)
         else:
             raise RuntimeError("daphne did not start listening within 60 s")
-        yield f"127.0.0.1:{port}"
+        yield f"127.0.0.1:{port}", process
     finally:
-        process.terminate()
+        if process.poll() is None:
+            process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:

@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import logging
 import time
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -24,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from limits import parse as parse_rate
@@ -41,6 +42,7 @@ from community.live.models import (
     QuestionVote,
     RaisedHand,
     RoomEvent,
+    RoomSocket,
     SessionState,
     VirtualSession,
     room_group,
@@ -185,29 +187,88 @@ def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> Non
 
 
 @transaction.atomic
-def do_join(session_id: int, user: AbstractBaseUser) -> RoomEvent | None:
-    """Count one more open socket; the first one makes the person present."""
+def do_join(
+    session_id: int, user: AbstractBaseUser, socket: str, now: dt.datetime | None = None
+) -> RoomEvent | None:
+    """Record one more open socket (its channel name); the person's first one makes
+    them present."""
     session = _begin(session_id)
     attendee, _created = Attendee.objects.get_or_create(session=session, user=user)
-    Attendee.objects.filter(pk=attendee.pk).update(connections=F("connections") + 1)
-    if attendee.connections > 0:
+    already_present = attendee.sockets.exists()
+    RoomSocket.objects.update_or_create(
+        channel_name=socket, defaults={"attendee": attendee, "seen_at": now or timezone.now()}
+    )
+    if already_present:
         _give_back(session)
         return None
     return _emit(session, "presence.join", {"user": person(user)}, user)
 
 
 @transaction.atomic
-def do_leave(session_id: int, user: AbstractBaseUser) -> RoomEvent | None:
+def do_leave(
+    session_id: int,
+    user: AbstractBaseUser,
+    socket: str,
+    stale_before: dt.datetime | None = None,
+) -> RoomEvent | None:
+    """Forget a closed socket (with `stale_before`, only if it was not renewed since);
+    the person's last one makes them leave."""
     session = _begin(session_id)
-    attendee = Attendee.objects.filter(session=session, user=user).first()
-    if attendee is None or attendee.connections == 0:
-        _give_back(session)
-        return None
-    Attendee.objects.filter(pk=attendee.pk).update(connections=F("connections") - 1)
-    if attendee.connections > 1:
+    sockets = RoomSocket.objects.filter(attendee__session=session, attendee__user=user)
+    gone = sockets.filter(channel_name=socket)
+    if stale_before is not None:
+        gone = gone.filter(seen_at__lt=stale_before)
+    deleted, _counts = gone.delete()
+    if not deleted or sockets.exists():
         _give_back(session)
         return None
     return _emit(session, "presence.leave", {"user": person(user)}, user)
+
+
+def stale_cutoff(now: dt.datetime) -> dt.datetime:
+    return now - dt.timedelta(seconds=3 * app_settings.HEARTBEAT_SECONDS)
+
+
+def keep_sockets_alive(
+    sockets: Mapping[str, tuple[int, AbstractBaseUser]], now: dt.datetime | None = None
+) -> int:
+    """Renew one server process's open sockets (channel name: session id and user) in
+    one statement per 500. A socket a sweep took while this process was too slow to
+    renew it is put back, so its person is present again. Returns how many were put
+    back."""
+    now = now or timezone.now()
+    names = list(sockets)
+    renewed: set[str] = set()
+    for start in range(0, len(names), 500):
+        chunk = names[start : start + 500]
+        RoomSocket.objects.filter(channel_name__in=chunk).update(seen_at=now)
+        renewed.update(
+            RoomSocket.objects.filter(channel_name__in=chunk).values_list(
+                "channel_name", flat=True
+            )
+        )
+    missing = [name for name in names if name not in renewed]
+    for name in missing:
+        session_id, user = sockets[name]
+        do_join(session_id, user, name, now)
+    return len(missing)
+
+
+def sweep_stale_sockets(now: dt.datetime | None = None) -> int:
+    """Take away sockets no server process renewed for three heartbeats (their process
+    died without closing them); each person whose last socket goes leaves the room.
+    Returns how many stale sockets it found (another process may sweep the same ones
+    at the same time; each goes once, under the session's lock)."""
+    cutoff = stale_cutoff(now or timezone.now())
+    stale = list(
+        RoomSocket.objects.filter(seen_at__lt=cutoff)
+        .select_related("attendee__user")
+        .order_by("pk")
+    )
+    for socket in stale:
+        attendee = socket.attendee
+        do_leave(attendee.session_id, attendee.user, socket.channel_name, stale_before=cutoff)
+    return len(stale)
 
 
 # --- Chat ----------------------------------------------------------------------------------
@@ -541,7 +602,14 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
     )
     messages.reverse()
     pinned = ChatMessage.objects.filter(session=session, removed=False, pinned=True)
-    present = Attendee.objects.filter(session=session).select_related("user__profile")
+    live_sockets = RoomSocket.objects.filter(
+        attendee=OuterRef("pk"), seen_at__gte=stale_cutoff(timezone.now())
+    )
+    present = (
+        Attendee.objects.filter(session=session)
+        .annotate(here=Exists(live_sockets))
+        .select_related("user__profile")
+    )
     polls = Poll.objects.filter(session=session).prefetch_related("votes")
     my_votes = set(
         QuestionVote.objects.filter(question__session=session, user=user).values_list(
@@ -578,7 +646,7 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
             "facilitator": can_run_session(user, session),
             "muted": any(a.muted for a in present if a.user_id == user.pk),
         },
-        "presence": [{**person(a.user), "muted": a.muted} for a in present if a.connections > 0],
+        "presence": [{**person(a.user), "muted": a.muted} for a in present if a.here],
         "muted": [a.user_id for a in present if a.muted],
         "messages": [chat(m) for m in messages],
         "pinned": [chat(m) for m in pinned.select_related("author__profile")],

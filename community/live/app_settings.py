@@ -49,6 +49,12 @@ class AppSettings:
         return self._setting("SNAPSHOT_MESSAGES", 200)
 
     @property
+    def HEARTBEAT_SECONDS(self) -> float:
+        """How often each server process renews its open sockets; one not renewed for
+        three beats is taken for gone (its process died) and leaves the room."""
+        return self._setting("HEARTBEAT_SECONDS", 30)
+
+    @property
     def DEFAULT_HOST_TIME_ZONE(self) -> str:
         return self._setting("DEFAULT_HOST_TIME_ZONE", "Europe/Berlin")
 

@@ -8,6 +8,7 @@ missing from the log first, and an event it already sent is dropped. So each soc
 sees every event exactly once, in order.
 """
 
+import asyncio
 import json
 import logging
 from typing import Any
@@ -35,6 +36,41 @@ CLOSE_LOGGED_OUT = 4001
 CLOSE_NO_ACCESS = 4003
 
 
+class OpenSockets:
+    """This process's room sockets. While it has any, it renews them all every
+    `LIVE_HEARTBEAT_SECONDS` (one statement, not one per socket) and sweeps the sockets
+    of processes that died without closing theirs, so nobody stays "here" for ever."""
+
+    def __init__(self) -> None:
+        self.sockets: dict[str, tuple[int, Any]] = {}
+        self.task: asyncio.Task | None = None
+
+    def add(self, channel_name: str, session_id: int, user: Any) -> None:
+        self.sockets[channel_name] = (session_id, user)
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self.beat())
+
+    def discard(self, channel_name: str) -> None:
+        self.sockets.pop(channel_name, None)
+        if not self.sockets and self.task is not None:
+            self.task.cancel()
+            self.task = None
+
+    async def beat(self) -> None:
+        while True:
+            await asyncio.sleep(app_settings.HEARTBEAT_SECONDS)
+            try:
+                await database_sync_to_async(actions.keep_sockets_alive)(dict(self.sockets))
+                await database_sync_to_async(actions.sweep_stale_sockets)()
+            except Exception:
+                # The database is away: the next beat tries again, and a socket swept
+                # meanwhile by another process is put back then.
+                logger.exception("live heartbeat failed")
+
+
+open_sockets = OpenSockets()
+
+
 class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     channel_layer_alias = actions.LAYER
     session_id: int
@@ -59,8 +95,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self.channel_layer.group_add(room_group(self.session_id), self.channel_name)
         await self.channel_layer.group_add(user_group(user.pk), self.channel_name)
         await self.accept()
-        await database_sync_to_async(actions.do_join)(self.session_id, user)
+        await database_sync_to_async(actions.do_join)(self.session_id, user, self.channel_name)
         self.joined = True
+        open_sockets.add(self.channel_name, self.session_id, user)
         await self.send_json({"type": "welcome", "v": VERSION, "session": self.session_id})
         await self.catch_up(self._after_from_query())
 
@@ -113,7 +150,10 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(user_group(user.pk), self.channel_name)
             if self.joined:
                 self.joined = False
-                await database_sync_to_async(actions.do_leave)(self.session_id, user)
+                open_sockets.discard(self.channel_name)
+                await database_sync_to_async(actions.do_leave)(
+                    self.session_id, user, self.channel_name
+                )
 
     # --- From the client -----------------------------------------------------------------
 

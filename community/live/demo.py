@@ -99,7 +99,7 @@ def _hold_kick_off(session: VirtualSession, host, participant) -> None:
     sid = session.pk
     actions.do_start_session(sid, host)
     for user in (host, participant):
-        actions.do_join(sid, user)
+        actions.do_join(sid, user, f"{sid}-{user.pk}")
     actions.do_send_chat(sid, host, "Welcome to the kick-off. Pinned: the heat map checklist.")
     pinned = actions.do_send_chat(
         sid, participant, "Our heat audit: 14 squares, 5 without any shade."
@@ -113,7 +113,7 @@ def _hold_kick_off(session: VirtualSession, host, participant) -> None:
     actions.do_vote_poll(sid, participant, poll.data["id"], [1])
     actions.do_vote_poll(sid, host, poll.data["id"], [1])
     for user in (host, participant):
-        actions.do_leave(sid, user)
+        actions.do_leave(sid, user, f"{sid}-{user.pk}")
     actions.do_end_session(sid, host)
     # The kick-off happened last week: its record says so.
     session.refresh_from_db()

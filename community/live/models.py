@@ -137,15 +137,14 @@ class RoomEvent(models.Model):
 
 
 class Attendee(models.Model):
-    """Someone who entered the room at least once: attendance for the minutes, the
-    mute flag, and how many sockets they have open right now (presence)."""
+    """Someone who entered the room at least once: attendance for the minutes and the
+    mute flag. They are present while they have an open `RoomSocket`."""
 
     session = models.ForeignKey(VirtualSession, on_delete=models.CASCADE, related_name="attendees")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="live_attendance"
     )
     first_joined_at = models.DateTimeField(default=timezone.now)
-    connections = models.PositiveIntegerField(default=0)
     muted = models.BooleanField(default=False)
 
     class Meta:
@@ -155,6 +154,21 @@ class Attendee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.session_id}"
+
+
+class RoomSocket(models.Model):
+    """One open WebSocket of an attendee. The server process holding it renews
+    `seen_at` every `LIVE_HEARTBEAT_SECONDS`; a socket not renewed for three beats
+    belonged to a process that died without closing it, and is swept away (the person
+    leaves the room if it was their last)."""
+
+    attendee = models.ForeignKey(Attendee, on_delete=models.CASCADE, related_name="sockets")
+    channel_name = models.CharField(max_length=255, unique=True)
+    opened_at = models.DateTimeField(default=timezone.now)
+    seen_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.channel_name
 
 
 class ChatMessage(models.Model):

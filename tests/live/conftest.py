@@ -134,3 +134,16 @@ def _fresh_channel_layer():
     channel_layers.backends.clear()
     yield
     channel_layers.backends.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_open_sockets():
+    """A socket the server closed is never disconnected by the communicator (daphne
+    would), so this process's registry of open sockets starts empty for each test."""
+    from community.live.consumers import open_sockets
+
+    yield
+    if open_sockets.task is not None:
+        open_sockets.task.cancel()
+    open_sockets.sockets.clear()
+    open_sockets.task = None

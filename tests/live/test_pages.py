@@ -127,9 +127,9 @@ def test_participants_cannot_schedule(room, client):
 
 def test_minutes_hold_pinned_messages_questions_polls_and_attendance(room, client):
     sid = room.session.pk
-    actions.do_join(sid, room.amina)
-    actions.do_join(sid, room.kofi)
-    actions.do_join(sid, room.host)
+    actions.do_join(sid, room.amina, f"{sid}-{room.amina.pk}")
+    actions.do_join(sid, room.kofi, f"{sid}-{room.kofi.pk}")
+    actions.do_join(sid, room.host, f"{sid}-{room.host.pk}")
     pinned = actions.do_send_chat(sid, room.amina, "Checklist: kerb height 18 cm")
     actions.do_send_chat(sid, room.kofi, "Thanks!")
     actions.do_pin_message(sid, room.host, pinned.data["id"])
@@ -316,7 +316,7 @@ def test_snapshot_queries_do_not_grow_with_the_people_in_the_room(
     for n in range(30):
         person = user_factory(email=f"guest{n}@example.org")
         do_add_member(room.space, person, "participant")
-        actions.do_join(room.session.pk, person)
+        actions.do_join(room.session.pk, person, f"{room.session.pk}-{person.pk}")
         actions.do_send_chat(room.session.pk, person, f"hello {n}")
         actions.do_raise_hand(room.session.pk, person)
         actions.do_ask_question(room.session.pk, person, f"question {n}")

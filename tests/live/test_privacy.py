@@ -17,7 +17,7 @@ def held(user_factory):
     room = build_room(user_factory)
     sid = room.session.pk
     for user in (room.host, room.amina, room.kofi):
-        actions.do_join(sid, user)
+        actions.do_join(sid, user, f"{sid}-{user.pk}")
     said = actions.do_send_chat(sid, room.kofi, "Kumasi's ramps cost 40 % less")
     actions.do_pin_message(sid, room.host, said.data["id"])
     actions.do_ask_question(sid, room.kofi, "Who inspects them?")

@@ -7,7 +7,7 @@ from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
 from community.live import actions
-from community.live.models import RoomEvent, SessionState
+from community.live.models import RoomEvent, RoomSocket, SessionState
 from community.live.protocol import FACILITATOR_COMMANDS
 from community.live.routing import websocket_urlpatterns
 from connective_site.asgi import application
@@ -478,3 +478,18 @@ async def test_leaving_the_space_closes_the_room_for_that_person_only(room, user
     # The handshake is refused from now on.
     with pytest.raises(AssertionError, match="refused"):
         await connect(room.amina, room.session)
+
+
+async def test_a_process_beats_while_it_has_sockets_and_stops_with_the_last(room):
+    from community.live.consumers import open_sockets
+
+    amina = await join(room.amina, room.session)
+    kofi = await join(room.kofi, room.session)
+    assert len(open_sockets.sockets) == 2
+    assert open_sockets.task is not None and not open_sockets.task.done()
+    beat = open_sockets.task
+    await amina.disconnect()
+    assert open_sockets.task is beat
+    await kofi.disconnect()
+    assert open_sockets.sockets == {} and open_sockets.task is None
+    assert await db(RoomSocket.objects.count)() == 0

@@ -1,15 +1,17 @@
 """Two real daphne processes on the Redis layer serve one room as if they were one,
-and a client that reconnects to the other process misses nothing."""
+a client that reconnects to the other process misses nothing, and the people on a
+process that dies leave the room for those on the other."""
 
 import asyncio
 import json
+import time
 
 import pytest
 from django.conf import settings
 from websockets.asyncio.client import connect as ws_connect
 
 from tests.live.conftest import build_room
-from tests.servers import daphne_server
+from tests.servers import daphne_process, daphne_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
@@ -94,3 +96,48 @@ def test_two_processes_serve_one_room_and_replay_across_them(two_servers, client
         f"missed {n}" for n in range(5)
     ]
     assert after_return[-1]["data"]["text"] == "back again"
+
+
+async def read_until(ws, predicate, timeout: float = 20) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        message = json.loads(await asyncio.wait_for(ws.recv(), deadline - time.monotonic()))
+        if predicate(message):
+            return message
+
+
+def test_people_on_a_process_that_dies_leave_the_room(client, user_factory):
+    from django.test import Client
+
+    room = build_room(user_factory)
+    amina_cookie = session_cookie(client, room.amina)
+    kofi_cookie = session_cookie(Client(), room.kofi)
+    sid = room.session.pk
+
+    def presence(kind: str, user):
+        return lambda m: (
+            m["type"] == "event" and m["kind"] == kind and m["data"]["user"]["id"] == user.pk
+        )
+
+    # Fast beats, so the test waits seconds rather than the production minute and a half.
+    beats = {"LIVE_HEARTBEAT_SECONDS": "0.5"}
+    with daphne_process(beats) as (first, _), daphne_process(beats) as (second, doomed):
+
+        async def scenario() -> tuple[float, list[dict]]:
+            amina, _ = await open_room(first, amina_cookie, sid)
+            kofi, _ = await open_room(second, kofi_cookie, sid)
+            await read_until(amina, presence("presence.join", room.kofi))
+            doomed.kill()  # no goodbye: its sockets are never closed
+            doomed.wait()
+            killed = time.monotonic()
+            await read_until(amina, presence("presence.leave", room.kofi))
+            waited = time.monotonic() - killed
+            again, snapshot = await open_room(first, amina_cookie, sid)
+            await again.close()
+            await amina.close()
+            return waited, snapshot
+
+        waited, received = asyncio.run(scenario())
+    assert waited < 10
+    snapshot = next(m for m in received if m["type"] == "snapshot")
+    assert [p["id"] for p in snapshot["presence"]] == [room.amina.pk]

@@ -148,6 +148,9 @@ CHANNEL_LAYERS["live"] = (
     else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 )
 
+# Each server process renews its room sockets this often (community/live/app_settings.py).
+LIVE_HEARTBEAT_SECONDS = env.float("LIVE_HEARTBEAT_SECONDS", default=30)
+
 # --- Search ---------------------------------------------------------------------
 # SEARCH_ENGINE: "database" (embedded default), "opensearch" or "elasticsearch".
 SEARCH_ENGINE = env.str("SEARCH_ENGINE", default="database")
