@@ -20,6 +20,8 @@ class OutgoingEmail(models.Model):
     text = models.TextField()
     html = models.TextField(blank=True)
     headers = models.JSONField(default=dict, blank=True)
+    # Small text attachments (a calendar entry): [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(default=list, blank=True)
     # What kind of message this is ("invitation", "digest", ...): for logs and tests.
     purpose = models.CharField(max_length=50, blank=True, db_index=True)
     created_at = models.DateTimeField(default=timezone.now)

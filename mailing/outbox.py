@@ -5,8 +5,8 @@ commits, in a background task, with back-off retries when the mail server fails.
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -22,6 +22,12 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = (30, 120, 600, 1800, 3600)
 
 
+class TextAttachment(TypedDict):
+    filename: str
+    content: str
+    mimetype: str
+
+
 def queue_email(
     *,
     to: str,
@@ -30,6 +36,7 @@ def queue_email(
     html: str = "",
     headers: Mapping[str, str] | None = None,
     purpose: str = "",
+    attachments: Sequence[TextAttachment] = (),
 ) -> OutgoingEmail:
     """Store the message now; send it once the surrounding transaction commits."""
     from mailing.tasks import deliver_outgoing_email
@@ -44,6 +51,7 @@ def queue_email(
         html=html,
         headers=dict(headers or {}),
         purpose=purpose,
+        attachments=[dict(attachment) for attachment in attachments],
     )
     transaction.on_commit(lambda: deliver_outgoing_email.enqueue())
     return email
@@ -57,6 +65,7 @@ def queue_templated_email(
     headers: Mapping[str, str] | None = None,
     purpose: str = "",
     language: str | None = None,
+    attachments: Sequence[TextAttachment] = (),
 ) -> OutgoingEmail:
     """Render `<template>_subject.txt`, `<template>.txt` and, if it exists,
     `<template>.html`, in the recipient's language, and queue the message."""
@@ -68,7 +77,13 @@ def queue_templated_email(
         except Exception:  # noqa: BLE001 - no HTML part is fine
             html = ""
     return queue_email(
-        to=to, subject=subject, text=text, html=html, headers=headers, purpose=purpose
+        to=to,
+        subject=subject,
+        text=text,
+        html=html,
+        headers=headers,
+        purpose=purpose,
+        attachments=attachments,
     )
 
 
@@ -101,6 +116,10 @@ def deliver_due(limit: int = 100) -> tuple[int, int]:
             )
             if email.html:
                 message.attach_alternative(email.html, "text/html")
+            for attachment in email.attachments:
+                message.attach(
+                    attachment["filename"], attachment["content"], attachment["mimetype"]
+                )
             try:
                 message.send()
             except Exception as error:  # noqa: BLE001 - any failure means "try again later"

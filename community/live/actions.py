@@ -243,9 +243,7 @@ def keep_sockets_alive(
         chunk = names[start : start + 500]
         RoomSocket.objects.filter(channel_name__in=chunk).update(seen_at=now)
         renewed.update(
-            RoomSocket.objects.filter(channel_name__in=chunk).values_list(
-                "channel_name", flat=True
-            )
+            RoomSocket.objects.filter(channel_name__in=chunk).values_list("channel_name", flat=True)
         )
     missing = [name for name in names if name not in renewed]
     for name in missing:

@@ -10,12 +10,14 @@ send_session_reminders` (cron) as a safety net.
 """
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from community.live.ics import session_calendar
 from community.live.models import ReminderKind, SessionReminder, SessionState, VirtualSession
 from community.people import display_name
 from mailing.outbox import queue_templated_email
@@ -71,6 +73,15 @@ def _remind(session_id: int, kind: str, base_url: str) -> int:
             ics_url = base_url + reverse(
                 "live:ics", kwargs={"space_id": session.space_id, "pk": session.pk}
             )
+            # Attached as well as linked: the link needs a signed-in browser, a
+            # calendar app does not have one.
+            calendar = {
+                "filename": f"session-{session.pk}.ics",
+                "content": session_calendar(
+                    session, room_url=room_url, domain=urlsplit(base_url).hostname or "localhost"
+                ).decode(),
+                "mimetype": "text/calendar",
+            }
             count = 0
             for user in recipients(session):
                 if not user.email:
@@ -86,6 +97,7 @@ def _remind(session_id: int, kind: str, base_url: str) -> int:
                         "ics_url": ics_url,
                     },
                     purpose=f"live-reminder-{kind}",
+                    attachments=[calendar],
                 )
                 count += 1
             reminder.recipients = count

@@ -235,6 +235,15 @@ def test_reminders_go_out_once_per_session_and_kind(room, user_factory):
     assert "In one hour: Short notice" in hour.first().subject
     assert f"/sessions/{soon.pk}/calendar.ics" in hour.first().text
     assert not SessionReminder.objects.filter(session=later).exists()
+    # The calendar entry travels with the mail, for calendar apps that cannot sign in.
+    (attachment,) = hour.first().attachments
+    assert (attachment["filename"], attachment["mimetype"]) == (
+        f"session-{soon.pk}.ics",
+        "text/calendar",
+    )
+    (event,) = Calendar.from_ical(attachment["content"]).walk("VEVENT")
+    assert str(event["summary"]) == "Short notice"
+    assert event.decoded("dtstart") == soon.starts_at.astimezone(dt.UTC).replace(microsecond=0)
 
     # An hour before the first session, its hour reminder follows; no second day one.
     assert send_due_reminders(now + dt.timedelta(hours=19, minutes=30)) == members

@@ -41,6 +41,20 @@ def test_queued_mail_is_sent_after_commit_with_prefix_and_headers(
     assert OutgoingEmail.objects.get().sent_at is not None
 
 
+def test_text_attachments_are_stored_with_the_mail_and_sent(django_capture_on_commit_callbacks):
+    entry = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_email(
+            to="ana@example.org",
+            subject="Your session",
+            text="See the calendar entry.",
+            attachments=[{"filename": "s.ics", "content": entry, "mimetype": "text/calendar"}],
+        )
+    (message,) = mail.outbox
+    assert message.attachments == [("s.ics", entry, "text/calendar")]
+    assert OutgoingEmail.objects.get().attachments[0]["filename"] == "s.ics"
+
+
 def test_a_failing_mail_server_delays_mail_and_loses_none(django_capture_on_commit_callbacks):
     with override_settings(EMAIL_BACKEND=f"{__name__}.FailingBackend"):
         with django_capture_on_commit_callbacks(execute=True):
