@@ -108,9 +108,11 @@ def main() -> None:
             )
             client = Client()
             client.force_login(participant)
+            thread_url = thread.get_absolute_url()
             pages = {
                 "thread list": reverse("exchange:threads", args=[space.pk]),
-                f"thread with {args.replies} replies": thread.get_absolute_url(),
+                f"thread, {args.replies} replies, p. 1": thread_url,
+                f"thread, {args.replies} replies, last p.": f"{thread_url}?page=last",
                 "notifications": reverse("exchange:notifications"),
                 "what's new": reverse("exchange:activity"),
                 "process page (members area)": space.url,

@@ -85,5 +85,10 @@ class AppSettings:
     def THREADS_PER_PAGE(self) -> int:
         return self._setting("THREADS_PER_PAGE", 20)
 
+    @property
+    def REPLIES_PER_PAGE(self) -> int:
+        """Top-level replies on one page of a thread, each with its answers."""
+        return self._setting("REPLIES_PER_PAGE", 30)
+
 
 app_settings = AppSettings()

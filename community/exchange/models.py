@@ -147,7 +147,10 @@ class Post(models.Model):
         return f"{self.thread} #{self.pk}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+        """The permalink, which finds the page of the thread the post is on."""
+        from django.urls import reverse
+
+        return reverse("exchange:post", args=[self.thread.space_id, self.thread_id, self.pk])
 
 
 class PostRevision(models.Model):

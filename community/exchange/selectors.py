@@ -4,7 +4,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from community.exchange.actions import (
     can_draft_practice,
@@ -39,19 +39,45 @@ def thread_page(
     )
 
 
-def thread_posts(thread: Thread, user: AnyUser) -> dict[str, Any]:
-    """The opening post, the top-level replies with their children, and what the user
-    may do with each, computed once for the page."""
+def top_level_replies(thread: Thread) -> QuerySet[Post]:
+    """The replies to the thread itself, in the order a thread's pages show them."""
+    return thread.posts.filter(is_opening=False, parent__isnull=True).order_by("created_at", "pk")
+
+
+def page_of(post: Post) -> int:
+    """The page of its thread a post is on: that of its top-level reply."""
+    if post.is_opening:
+        return 1
+    top = post.parent if post.parent_id else post
+    before = (
+        top_level_replies(post.thread)
+        .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
+        .count()
+    )
+    return before // app_settings.REPLIES_PER_PAGE + 1
+
+
+def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[str, Any]:
+    # `page` is a number, or "last" (where a new reply lands).
+    """The opening post, one page of top-level replies with their answers, and what the
+    user may do with each, computed once for the page. Only that page's posts are
+    loaded: a long thread stays light on a slow connection."""
     space = thread.space
     moderator = can_moderate(user, space)
-    posts = list(
-        thread.posts.select_related(
-            "author__profile", "quoted", "quoted__author__profile"
-        ).prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
+    paginator = Paginator(
+        top_level_replies(thread).values_list("pk", flat=True), app_settings.REPLIES_PER_PAGE
     )
+    page_obj = paginator.get_page(paginator.num_pages if page == "last" else page)
+    top_ids = list(page_obj.object_list)
+    posts = list(
+        thread.posts.filter(Q(is_opening=True) | Q(pk__in=top_ids) | Q(parent_id__in=top_ids))
+        .select_related("author__profile", "quoted", "quoted__author__profile")
+        .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
+    )
+    post_ids = [p.pk for p in posts]
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in (
-        Reaction.objects.filter(post__thread=thread)
+        Reaction.objects.filter(post_id__in=post_ids)
         .values("post_id", "kind")
         .annotate(n=Count("pk"))
     ):
@@ -59,12 +85,12 @@ def thread_posts(thread: Thread, user: AnyUser) -> dict[str, Any]:
     mine: set[tuple[int, str]] = set()
     if user.is_authenticated:
         mine = set(
-            Reaction.objects.filter(post__thread=thread, user=user).values_list("post_id", "kind")
+            Reaction.objects.filter(post_id__in=post_ids, user=user).values_list("post_id", "kind")
         )
     open_flags: dict[int, int] = {}
     if moderator:
         open_flags = dict(
-            Flag.objects.filter(post__thread=thread, resolved_at__isnull=True)
+            Flag.objects.filter(post_id__in=post_ids, resolved_at__isnull=True)
             .values("post_id")
             .annotate(n=Count("pk"))
             .values_list("post_id", "n")
@@ -109,9 +135,13 @@ def thread_posts(thread: Thread, user: AnyUser) -> dict[str, Any]:
     for post in posts:
         if post.parent_id and post.parent_id in by_id:
             by_id[post.parent_id].replies.append(post)
+        # A quoted post on another page is reached through its permalink.
+        post.quoted_here = post.quoted_id in by_id
     return {
         "opening": opening,
         "replies": top,
+        "page_obj": page_obj,
+        "page_numbers": list(paginator.get_elided_page_range(page_obj.number, on_ends=1)),
         "moderator": moderator,
         "may_reply": poster and not thread.is_locked,
         "may_draft_practice": can_draft_practice(user, space),

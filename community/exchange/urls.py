@@ -11,6 +11,7 @@ space_patterns = [
     path("members.json", views.mention_candidates, name="mention_candidates"),
     path("<int:thread_id>/", views.thread_detail, name="thread"),
     path("<int:thread_id>/reply/", views.reply, name="reply"),
+    path("<int:thread_id>/posts/<int:post_id>/", views.post_permalink, name="post"),
     path("<int:thread_id>/pin/", views.thread_pin, name="pin"),
     path("<int:thread_id>/lock/", views.thread_lock, name="lock"),
     path("<int:thread_id>/practice/", views.thread_practice, name="practice"),

@@ -113,8 +113,14 @@ def thread_create(request: HttpRequest, space) -> HttpResponse:
     )
 
 
-def _thread_context(request: HttpRequest, space, thread, reply_form: ReplyForm | None = None):
-    data = selectors.thread_posts(thread, request.user)
+def _thread_context(
+    request: HttpRequest,
+    space,
+    thread,
+    reply_form: ReplyForm | None = None,
+    page: str | int | None = None,
+):
+    data = selectors.thread_posts(thread, request.user, page=page or request.GET.get("page", 1))
     if reply_form is None:
         initial = {}
         quote_id = request.GET.get("quote", "")
@@ -151,6 +157,18 @@ def thread_detail(request: HttpRequest, space, thread_id: int) -> HttpResponse:
 
 
 @space_view
+@require_GET
+def post_permalink(request: HttpRequest, space, thread_id: int, post_id: int) -> HttpResponse:
+    """A post's lasting address: the page of its thread it is on now, at the post."""
+    thread = actions.access_thread(request.user, space, thread_id)
+    post = get_object_or_404(Post.objects.select_related("parent"), thread=thread, pk=post_id)
+    post.thread = thread
+    page = selectors.page_of(post)
+    query = f"?page={page}" if page > 1 else ""
+    return redirect(f"{thread.get_absolute_url()}{query}#post-{post.pk}")
+
+
+@space_view
 @require_POST
 def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(request.user, space, thread_id)
@@ -177,10 +195,13 @@ def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your reply is posted."))
             return redirect(post.get_absolute_url())
+    # Back to the page the reply was written on: its branch's, or the last one.
+    branch = Post.objects.filter(thread=thread, pk=form.data.get("parent") or 0).first()
+    page = selectors.page_of(branch) if branch else "last"
     return render(
         request,
         "exchange/thread_detail.html",
-        _thread_context(request, space, thread, reply_form=form),
+        _thread_context(request, space, thread, reply_form=form, page=page),
         status=400,
     )
 

@@ -40,7 +40,8 @@ def test_a_participant_posts_with_tags_and_attachment_and_a_host_replies(client,
         {"body": "Looks great, @ana-souza!"},
     )
     reply = Post.objects.get(body="Looks great, @ana-souza!")
-    assert response["Location"].endswith(f"#post-{reply.pk}")
+    assert response["Location"] == reply.get_absolute_url()
+    assert client.get(response["Location"])["Location"].endswith(f"#post-{reply.pk}")
     assert Notification.objects.filter(recipient=people.participant, kind="mention").count() == 1
 
 
