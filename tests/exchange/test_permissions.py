@@ -74,6 +74,7 @@ def url(scene, name: str) -> str:
         "flag": reverse("exchange:flag_post", args=[space, scene.reply.pk]),
         "edit": reverse("exchange:edit_post", args=[space, opening.pk]),
         "history": reverse("exchange:post_history", args=[space, opening.pk]),
+        "permalink": scene.reply.get_absolute_url(),
         "delete": reverse("exchange:delete_post", args=[space, scene.own_reply.pk]),
         "react": reverse("exchange:react", args=[space, scene.reply.pk]),
         "helpful": reverse("exchange:helpful", args=[space, scene.reply.pk]),
@@ -94,6 +95,7 @@ MATRIX = [
     ("private_file", "get", None, MEMBERS),
     ("mentions", "get", None, MEMBERS),
     ("history", "get", None, MEMBERS),
+    ("permalink", "get", None, MEMBERS),
     ("flag", "get", None, MEMBERS),
     ("moderation", "get", None, MODERATORS),
     ("edit", "get", None, {"participant"}),
@@ -126,10 +128,12 @@ def test_permission_matrix(client, scene, role, name, method, data, allowed):
     target = url(scene, name)
     response = client.get(target) if method == "get" else client.post(target, data)
     if role in allowed:
-        expected = 200 if method == "get" else 302
+        expected = 200 if method == "get" and name != "permalink" else 302
         assert response.status_code == expected, (role, name, response.status_code)
-        if method == "post":
+        if expected == 302:
             assert "/accounts/login/" not in response["Location"]
+        if name == "permalink":
+            assert response["Location"] == f"{url(scene, 'private_thread')}#post-{scene.reply.pk}"
     elif role == "anonymous":
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     else:
