@@ -1,9 +1,14 @@
 """Per-request behaviour for signed-in people: their own time zone, and two-factor
-authentication for staff where it is required."""
+authentication for staff where it is required (on pages and on WebSockets)."""
 
 import zoneinfo
+from typing import Any
 from urllib.parse import urlencode
 
+from channels.db import database_sync_to_async
+from channels.middleware import BaseMiddleware
+from channels.security.websocket import WebsocketDenier
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -66,8 +71,29 @@ class StaffTwoFactorMiddleware:
         allowed = ALLOWED_PREFIXES + tuple(reverse(name) for name in ALLOWED_URL_NAMES)
         if request.path.startswith(allowed):
             return False
-        if not (user.is_staff or is_platform_staff(user)):
-            return False
-        from allauth.mfa.models import Authenticator
+        return lacks_second_factor(user)
 
-        return not Authenticator.objects.filter(user=user).exists()
+
+def lacks_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
+    """Staff (Django staff or platform staff) without any authenticator."""
+    if not user.is_authenticated or not (user.is_staff or is_platform_staff(user)):
+        return False
+    from allauth.mfa.models import Authenticator
+
+    return not Authenticator.objects.filter(user=user).exists()
+
+
+class StaffTwoFactorWebSocketMiddleware(BaseMiddleware):
+    """The same rule for WebSockets (inside Channels' AuthMiddleware): a staff member
+    without an authenticator is refused at the handshake. Staff may enter and run every
+    live room, so a stolen password alone must not open one."""
+
+    async def __call__(self, scope: dict[str, Any], receive, send):
+        user = scope.get("user")
+        if (
+            app_settings.get("STAFF_REQUIRE_2FA")
+            and user is not None
+            and await database_sync_to_async(lacks_second_factor)(user)
+        ):
+            return await WebsocketDenier()(scope, receive, send)
+        return await super().__call__(scope, receive, send)

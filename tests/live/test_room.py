@@ -493,3 +493,39 @@ async def test_a_process_beats_while_it_has_sockets_and_stops_with_the_last(room
     await kofi.disconnect()
     assert open_sockets.sockets == {} and open_sockets.task is None
     assert await db(RoomSocket.objects.count)() == 0
+
+
+async def test_staff_without_a_second_factor_are_refused_at_the_handshake(
+    room, user_factory, client, settings
+):
+    """Staff may enter every room; where staff need two factors, a password alone does
+    not open a socket (the HTTP pages send them to the set-up instead)."""
+    from allauth.mfa.models import Authenticator
+    from django.conf import settings as django_settings
+
+    from learning_processes.roles import ensure_staff_group
+
+    settings.COMMUNITY_STAFF_REQUIRE_2FA = True
+    staff = await db(user_factory)(email="cc.staff.room@example.org")
+    await db(lambda: staff.groups.add(ensure_staff_group()))()
+    await db(client.force_login)(staff)
+    name = django_settings.SESSION_COOKIE_NAME
+    cookie = f"{name}={client.cookies[name].value}"
+
+    async def handshake() -> bool:
+        communicator = WebsocketCommunicator(
+            application,
+            f"/ws/sessions/{room.session.pk}/",
+            headers=[
+                (b"origin", b"http://localhost"),
+                (b"host", b"localhost"),
+                (b"cookie", cookie.encode()),
+            ],
+        )
+        connected, _ = await communicator.connect(timeout=10)
+        await communicator.disconnect()
+        return connected
+
+    assert not await handshake()
+    await db(Authenticator.objects.create)(user=staff, type=Authenticator.Type.TOTP, data={})
+    assert await handshake()
