@@ -1,5 +1,8 @@
 """Signal receivers: the host groups of `learning_processes.roles` decide who hosts a
-space, so their users become `HOST` members of it whenever that changes."""
+space, so their users become `HOST` members of it whenever that changes, and stop
+hosting it (they stay in the space as participants) when they leave the group."""
+
+import logging
 
 from allauth.account.signals import user_signed_up
 from django.contrib.auth import get_user_model
@@ -7,10 +10,18 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from community.actions import do_add_member, do_sync_hosts_from_group, get_or_create_profile
+from community.actions import (
+    CommunityError,
+    do_add_member,
+    do_change_role,
+    do_sync_hosts_from_group,
+    get_or_create_profile,
+)
 from community.models import Membership, SpaceRole
 from community.signals import collect_user_data
 from learning_processes.models import LearningProcessPage
+
+logger = logging.getLogger(__name__)
 
 HOST_GROUP_PREFIX = "Hosts: "
 
@@ -24,23 +35,42 @@ def _spaces_of_host_groups(group_ids) -> list[tuple[int, LearningProcessPage]]:
     return [(group_id, spaces[page_id]) for group_id, page_id in pairs if page_id in spaces]
 
 
+def _host_targets(instance, reverse: bool, pk_set) -> list[tuple]:
+    """(user, space) for each user and host group a groups change touches."""
+    User = get_user_model()
+    if reverse:  # group.user_set.add/remove(users)
+        spaces = _spaces_of_host_groups([instance.pk])
+        return [(user, space) for user in User.objects.filter(pk__in=pk_set) for _, space in spaces]
+    # user.groups.add/remove(groups)
+    return [(instance, space) for _, space in _spaces_of_host_groups(pk_set)]
+
+
 @receiver(m2m_changed, sender=get_user_model().groups.through, dispatch_uid="community_host_groups")
-def host_group_members_become_hosts(
+def host_groups_decide_hosts(
     sender, instance, action: str, reverse: bool, pk_set, **kwargs
 ) -> None:
-    if action != "post_add" or not pk_set:
+    if action == "pre_clear":
+        # The set is gone by post_clear: read what is about to be removed.
+        pk_set = set(
+            instance.user_set.values_list("pk", flat=True)
+            if reverse
+            else instance.groups.values_list("pk", flat=True)
+        )
+    elif action not in ("post_add", "post_remove"):
         return
-    User = get_user_model()
-    if reverse:  # group.user_set.add(users)
-        pairs = [(user, instance) for user in User.objects.filter(pk__in=pk_set)]
-        spaces = _spaces_of_host_groups([instance.pk])
-        targets = [(user, space) for user, _ in pairs for _, space in spaces]
-    else:  # user.groups.add(groups)
-        targets = [(instance, space) for _, space in _spaces_of_host_groups(pk_set)]
-    for user, space in targets:
-        role = Membership.objects.filter(space=space, user=user).values_list("role", flat=True)
-        if role.first() != SpaceRole.HOST:
-            do_add_member(space, user, SpaceRole.HOST)
+    if not pk_set:
+        return
+    for user, space in _host_targets(instance, reverse, pk_set):
+        membership = Membership.objects.filter(space=space, user=user).first()
+        if action == "post_add":
+            if membership is None or membership.role != SpaceRole.HOST:
+                do_add_member(space, user, SpaceRole.HOST)
+        elif membership is not None and membership.role == SpaceRole.HOST:
+            try:
+                do_change_role(membership, SpaceRole.PARTICIPANT, actor=None)
+            except CommunityError:
+                # The space's last host stays its host until someone else is named.
+                logger.warning("%s left the host group of %s but is its last host", user, space)
 
 
 @receiver(post_save, sender=LearningProcessPage, dispatch_uid="community_space_hosts")

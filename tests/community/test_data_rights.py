@@ -141,6 +141,33 @@ def test_members_leave_and_hosts_cannot_demote_the_last_host(client, space_with_
     assert host_membership.role == SpaceRole.HOST
 
 
+def test_leaving_the_host_group_ends_hosting_but_not_membership(user_factory, caplog):
+    from community.models import MembershipChange
+
+    space = LearningProcessFactory()
+    anna, ben, cleo = user_factory(), user_factory(), user_factory()
+    for user in (anna, ben, cleo):
+        do_add_host(space, user)
+    group = host_group_of(space)
+
+    anna.groups.remove(group)  # user.groups.remove(group)
+    group.user_set.remove(ben)  # group.user_set.remove(user)
+    roles = dict(Membership.objects.filter(space=space).values_list("user_id", "role"))
+    assert roles == {anna.pk: "participant", ben.pk: "participant", cleo.pk: "host"}
+    change = MembershipChange.objects.filter(user=anna, space=space).latest("pk")
+    assert (change.old_role, change.new_role, change.actor) == ("host", "participant", None)
+
+    # The last host stays host until another is named, whatever the group says.
+    group.user_set.clear()
+    assert Membership.objects.get(space=space, user=cleo).role == "host"
+    assert "last host" in caplog.text
+    # Another group's removal touches nothing.
+    readers = Group.objects.create(name="Readers")
+    anna.groups.add(readers)
+    anna.groups.clear()
+    assert Membership.objects.get(space=space, user=anna).role == "participant"
+
+
 def test_host_group_users_become_hosts_of_the_space(user_factory):
     space = LearningProcessFactory()
     anna, ben = user_factory(), user_factory()
