@@ -133,8 +133,10 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
                 if is_draft
                 else _("Not resubmitted: please fix what is marked below. Nothing is lost.")
             )
-        else:
+        elif is_draft:
             intro = _("Draft saved, except the fields marked below.")
+        else:
+            intro = _("Not resubmitted: please fix what is marked below. Nothing is lost.")
         messages.error(request, intro)
         return render(
             request,
@@ -142,7 +144,17 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
             _form_context(request, proposal, form, partners, errors),
             status=200,
         )
-    if is_draft and not request.POST.get("remove_attachment"):
+    if not is_draft:
+        # A submitted proposal changes only when resubmitted. Removing an attachment is a
+        # step on the way: the form comes back as typed, so no typed change is lost.
+        messages.info(
+            request,
+            _("Your other changes are not resubmitted yet: press “Save and resubmit” when done."),
+        )
+        return render(
+            request, f"{TEMPLATES}/edit.html", _form_context(request, proposal, form, partners)
+        )
+    if not request.POST.get("remove_attachment"):
         messages.success(
             request,
             _("Draft saved at %(time)s.") % {"time": time_format(timezone.localtime(), "H:i")},

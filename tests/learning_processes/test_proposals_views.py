@@ -280,3 +280,31 @@ def test_a_malformed_field_and_a_broken_rule_are_reported_together(client, draft
     assert "so far there is 1" in html
     draft.refresh_from_db()
     assert draft.status == ProposalStatus.DRAFT and draft.title == "Heat-resilient neighbourhoods"
+
+
+def test_removing_an_attachment_of_a_submitted_proposal_keeps_what_was_typed(client, draft):
+    data = form_data(complete_values(), action="submit")
+    data["attachment"] = upload("Plan.pdf", PDF)
+    client.post(edit_url(draft), data)
+    attachment = draft.attachments.get()
+
+    typed = form_data(
+        complete_values(title="A title typed before removing"),
+        remove_attachment=str(attachment.pk),
+    )
+    response = client.post(edit_url(draft), typed)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert not draft.attachments.exists()
+    assert "Attachment removed." in html and "not resubmitted yet" in html
+    assert 'value="A title typed before removing"' in html
+    draft.refresh_from_db()
+    assert draft.title == "Heat-resilient neighbourhoods"  # changed only on resubmission
+    assert draft.status == ProposalStatus.SUBMITTED
+
+    client.post(
+        edit_url(draft),
+        form_data(complete_values(title="A title typed before removing"), action="submit"),
+    )
+    draft.refresh_from_db()
+    assert draft.title == "A title typed before removing"
