@@ -88,6 +88,21 @@ def test_every_response_carries_security_headers(client, demo_site, path):
 
 
 @pytest.mark.django_db
+def test_pages_travel_compressed_to_browsers_that_accept_it(client, demo_site):
+    import gzip
+
+    plain = client.get("/practices/")
+    packed = client.get("/practices/", headers={"accept-encoding": "gzip, deflate, br"})
+    assert "Content-Encoding" not in plain
+    assert packed["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in packed["Vary"]
+    body = gzip.decompress(packed.content)
+    assert b"</html>" in body
+    assert len(packed.content) < len(plain.content) / 3
+    assert "Content-Security-Policy" in packed  # headers are set as for any page
+
+
+@pytest.mark.django_db
 def test_only_the_wagtail_admin_gets_inline_scripts(client):
     response = client.get("/admin/login/")
     assert response.status_code == 200
