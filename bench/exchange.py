@@ -12,31 +12,18 @@ per page: median and 95th percentile time, queries, bytes.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "site"), str(ROOT)]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "connective_site.settings.dev")
-os.environ.setdefault("DEBUG", "false")
-os.environ.setdefault("LOG_LEVEL", "ERROR")
-
-import warnings  # noqa: E402
-
-import django  # noqa: E402
-
-warnings.filterwarnings("ignore", message="No directory at")
-
-django.setup()
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
+from pages import measure  # noqa: E402  (sets up Django)
 
 from community.exchange.actions import can_post, do_create_thread, do_post_reply  # noqa: E402
 from community.exchange.demo import DEMO_SPACE, PARTICIPANT_EMAIL  # noqa: E402
@@ -46,25 +33,6 @@ from learning_processes.models import LearningProcessPage  # noqa: E402
 
 class Rollback(Exception):
     pass
-
-
-def measure(client: Client, path: str, repeat: int) -> dict:
-    client.get(path, HTTP_HOST="localhost")
-    timings = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        response = client.get(path, HTTP_HOST="localhost")
-        timings.append((time.perf_counter() - started) * 1000)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path, HTTP_HOST="localhost")
-    timings.sort()
-    return {
-        "status": response.status_code,
-        "median_ms": statistics.median(timings),
-        "p95_ms": timings[max(0, int(len(timings) * 0.95) - 1)],
-        "queries": len(queries),
-        "bytes": len(response.content),
-    }
 
 
 def main() -> None:
@@ -117,12 +85,16 @@ def main() -> None:
                 "what's new": reverse("exchange:activity"),
                 "process page (members area)": space.url,
             }
-            print(f"{'page':34} {'status':>6} {'median':>9} {'p95':>9} {'queries':>8} {'KiB':>7}")
+            print(
+                f"{'page':34} {'status':>6} {'median':>9} {'p95':>9} {'queries':>8}"
+                f" {'KiB':>7} {'gz KiB':>7}"
+            )
             for name, path in pages.items():
                 row = measure(client, path, args.repeat)
                 print(
                     f"{name:34} {row['status']:>6} {row['median_ms']:>7.1f}ms "
                     f"{row['p95_ms']:>7.1f}ms {row['queries']:>8} {row['bytes'] / 1024:>7.1f}"
+                    f" {row['gzip_bytes'] / 1024:>7.1f}"
                 )
             raise Rollback
     except Rollback:
