@@ -127,16 +127,12 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
     _put_errors(form, errors)
     if form.errors or errors:
-        if action == "submit":
-            intro = (
-                _("Not submitted yet: please fix what is marked below. Your draft is saved.")
-                if is_draft
-                else _("Not resubmitted: please fix what is marked below. Nothing is lost.")
-            )
-        elif is_draft:
-            intro = _("Draft saved, except the fields marked below.")
-        else:
+        if not is_draft:
             intro = _("Not resubmitted: please fix what is marked below. Nothing is lost.")
+        elif action == "submit":
+            intro = _("Not submitted yet: please fix what is marked below. Your draft is saved.")
+        else:
+            intro = _("Draft saved, except the fields marked below.")
         messages.error(request, intro)
         return render(
             request,

@@ -58,10 +58,10 @@ def page_of(post: Post) -> int:
 
 
 def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[str, Any]:
-    # `page` is a number, or "last" (where a new reply lands).
     """The opening post, one page of top-level replies with their answers, and what the
-    user may do with each, computed once for the page. Only that page's posts are
-    loaded: a long thread stays light on a slow connection."""
+    user may do with each, computed once for the page. `page` is a number or "last"
+    (where a new reply lands). Only that page's posts are loaded: a long thread stays
+    light on a slow connection."""
     space = thread.space
     moderator = can_moderate(user, space)
     paginator = Paginator(

@@ -232,8 +232,8 @@ def stale_cutoff(now: dt.datetime) -> dt.datetime:
 def keep_sockets_alive(
     sockets: Mapping[str, tuple[int, AbstractBaseUser]], now: dt.datetime | None = None
 ) -> int:
-    """Renew one server process's open sockets (channel name: session id and user) in
-    one statement per 500. A socket a sweep took while this process was too slow to
+    """Renew one server process's open sockets (channel name: session id and user), 500
+    to a statement, not one by one. A socket a sweep took while this process was too slow to
     renew it is put back, so its person is present again. Returns how many were put
     back."""
     now = now or timezone.now()
