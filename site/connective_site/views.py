@@ -1,4 +1,5 @@
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -15,3 +16,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "services": services,
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The 403 page in the site's layout. A refusal that names a learning-process space
+    (an exception with a `space` attribute) says what the space is and offers to log in
+    or to ask to join, instead of a bare "Forbidden"."""
+    space = getattr(exception, "space", None)
+    return render(request, "403.html", {"space": space}, status=403)

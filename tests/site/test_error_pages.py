@@ -1,0 +1,91 @@
+"""Error pages: in the site's layout and the visitor's language, never Django's bare
+defaults; the 500 page renders without the database."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.template.loader import render_to_string
+from django.test import Client, RequestFactory, override_settings
+from django.urls import path
+from django.utils import translation
+from django.views.defaults import bad_request
+
+from connective_site.views import permission_denied
+
+
+def _boom(request):
+    raise RuntimeError("deliberate failure for the 500 page")
+
+
+urlpatterns = [path("boom/", _boom)]
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_404_in_the_site_layout():
+    response = Client().get("/no-such-page-here/")
+    assert response.status_code == 404
+    body = response.content.decode()
+    assert "We cannot find this page" in body
+    assert 'class="site-header"' in body
+    assert 'role="search"' in body
+
+
+@pytest.mark.django_db
+def test_404_speaks_the_visitors_language():
+    response = Client(headers={"accept-language": "de"}).get("/no-such-page-here/")
+    assert response.status_code == 404
+    assert '<html lang="de">' in response.content.decode()
+    assert "Wir finden diese Seite nicht" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_refusal_is_a_403_in_the_site_layout(user_factory):
+    request = RequestFactory().get("/somewhere/")
+    request.user = user_factory()
+    response = permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "You may not open this page" in body
+    assert 'class="site-header"' in body
+
+
+@pytest.mark.django_db(databases=[])
+def test_500_page_renders_without_database_or_request():
+    with translation.override("en"):
+        html = render_to_string("500.html")
+    assert "Something went wrong on our side" in html
+    assert 'href="/"' in html
+
+
+@pytest.mark.django_db(databases=[])
+def test_500_page_in_german():
+    with translation.override("de"):
+        html = render_to_string("500.html")
+    assert '<html lang="de">' in html
+    assert "Etwas ist auf unserer Seite schiefgegangen" in html
+
+
+@pytest.mark.django_db
+@override_settings(ROOT_URLCONF=__name__)
+def test_unhandled_error_answers_the_500_page():
+    client = Client(raise_request_exception=False)
+    response = client.get("/boom/")
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_bad_request_page():
+    response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
+    assert response.status_code == 400
+    assert "This request could not be understood" in response.content.decode()
+
+
+@pytest.mark.django_db
+@override_settings(CSRF_FAILURE_VIEW="django.views.csrf.csrf_failure")
+def test_stale_form_gets_the_expired_form_page(user_factory):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user_factory())
+    response = client.post("/members/profile/", {"display_name": "x"})
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+    assert "Nothing was saved" in response.content.decode()
