@@ -31,3 +31,5 @@ if settings.DEBUG:
 # The interface language follows the browser or the language switch (a cookie),
 # so page URLs stay the same in every language. Wagtail's catch-all comes last.
 urlpatterns += [path("", include(wagtail_urls))]
+
+handler403 = "connective_site.views.permission_denied"
