@@ -7,6 +7,7 @@ Views and the demo call these; tests call them directly.
 """
 
 import datetime as dt
+import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.db.models import F, QuerySet
 from django.http import Http404
 from django.utils import timezone
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -25,7 +26,12 @@ from django.utils.translation import ngettext
 from community.exchange import notify
 from community.exchange.conf import app_settings
 from community.exchange.handles import member_handles
-from community.exchange.markdown import count_links, mentioned_handles, render_markdown
+from community.exchange.markdown import (
+    count_links,
+    mentioned_handles,
+    render_markdown,
+    rich_text_html,
+)
 from community.exchange.models import (
     Attachment,
     EmailFrequency,
@@ -558,15 +564,19 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
         raise ValidationError(_("There is no practice library to add the practice to yet."))
     opening = thread.posts.get(is_opening=True)
     helpful = list(thread.posts.visible().filter(is_helpful=True).select_related("author__profile"))
+    # Rich text is built from escaped names and sanitised post HTML only: a name is
+    # text, whatever markup it looks like.
     replies = "".join(
-        f"<h3>{_('Reply by %(name)s') % {'name': _name(post.author)}}</h3>{post.body_html}"
+        format_html("<h3>{}</h3>", _("Reply by %(name)s") % {"name": _name(post.author)})
+        + rich_text_html(post.body_html)
         for post in helpful
     )
-    summary = Truncator(strip_tags(opening.body_html)).chars(590) or thread.title
+    # The summary is plain text, shown escaped: entities of the HTML are decoded.
+    summary = Truncator(html.unescape(strip_tags(opening.body_html))).chars(590) or thread.title
     practice = PracticePage(
         title=thread.title,
         summary=summary,
-        challenge=opening.body_html or "<p></p>",
+        challenge=rich_text_html(opening.body_html) or "<p></p>",
         approach=replies or "<p></p>",
         city=space.host_city,
         country="DE",

@@ -87,6 +87,13 @@ def sanitise_html(html: str) -> str:
     )
 
 
+def rich_text_html(html: str) -> str:
+    """Post HTML, sanitised again, in the form Wagtail's rich text stores: void elements
+    closed (`<br/>`, `<hr/>`). The editor's parser pairs every start tag with an end tag,
+    and a bare `<br>` inside a paragraph made the page editor fail to open."""
+    return re.sub(r"<(br|hr)>", r"<\1/>", sanitise_html(html))
+
+
 def count_links(text: str) -> int:
     """Links a post would carry once rendered: explicit ones and bare URLs alike."""
     count = 0
