@@ -5,3 +5,6 @@ class MailingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "mailing"
     verbose_name = "Outgoing e-mail"
+
+    def ready(self) -> None:
+        from mailing import checks  # noqa: F401

@@ -11,12 +11,18 @@ from typing import Any, TypedDict
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from mailing.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+# Template engines (settings.TEMPLATES): plain text without HTML escaping, and the
+# page engine for an HTML part.
+TEXT_ENGINE = "text"
+HTML_ENGINE = "django"
 
 # Seconds to wait after the n-th failure; the last value repeats.
 RETRY_DELAYS = (30, 120, 600, 1800, 3600)
@@ -41,9 +47,10 @@ def queue_email(
     """Store the message now; send it once the surrounding transaction commits."""
     from mailing.tasks import deliver_outgoing_email
 
-    # Header injection is refused by Django at send time; refuse it here, where the
-    # caller can still tell the user.
-    subject = " ".join(subject.splitlines()).strip()
+    # One line: a subject template may span lines, and a line break in a header is
+    # refused by Django at send time (header injection); folded here instead, where
+    # the caller's transaction still stands.
+    subject = " ".join(line.strip() for line in subject.splitlines() if line.strip())
     email = OutgoingEmail.objects.create(
         to=to,
         subject=f"{settings.EMAIL_SUBJECT_PREFIX}{subject}"[:255],
@@ -68,13 +75,17 @@ def queue_templated_email(
     attachments: Sequence[TextAttachment] = (),
 ) -> OutgoingEmail:
     """Render `<template>_subject.txt`, `<template>.txt` and, if it exists,
-    `<template>.html`, in the recipient's language, and queue the message."""
+    `<template>.html`, in the recipient's language, and queue the message.
+
+    Subject and text are plain text, rendered without HTML escaping (the "text"
+    template engine), so names such as "O'Brien & <Partners>" arrive as typed; the
+    HTML part is rendered by the page engine and stays escaped."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        text = render_to_string(f"{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context, using=TEXT_ENGINE)
+        text = render_to_string(f"{template}.txt", context, using=TEXT_ENGINE)
         try:
-            html = render_to_string(f"{template}.html", context)
-        except Exception:  # noqa: BLE001 - no HTML part is fine
+            html = render_to_string(f"{template}.html", context, using=HTML_ENGINE)
+        except TemplateDoesNotExist:  # a text-only message
             html = ""
     return queue_email(
         to=to,

@@ -189,10 +189,15 @@ def _queue_immediate(notification: Notification) -> None:
 
 
 def _excerpt(post: Post, length: int = 400) -> str:
+    """The post as plain text for e-mail: tags dropped, then entities decoded, so
+    "<pipes> & pumps" reads as typed (decoding first would let the typed "<pipes>"
+    be dropped as a tag)."""
+    from html import unescape
+
     from django.utils.html import strip_tags
     from django.utils.text import Truncator
 
-    return Truncator(strip_tags(post.body_html).strip()).chars(length)
+    return Truncator(unescape(strip_tags(post.body_html)).strip()).chars(length)
 
 
 # --- Digests ----------------------------------------------------------------------------------

@@ -102,6 +102,16 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text (e-mail subjects and bodies) is not HTML: the same templates, rendered
+    # without HTML escaping, so "O'Brien & <Partners>" arrives as typed. Only
+    # mailing/outbox.py renders with it; pages always use the engine above.
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = None
