@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from django.conf import settings
 
@@ -22,15 +23,19 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def daphne_server(extra_env: dict[str, str] | None = None) -> Iterator[str]:
-    """A daphne process listening; yields its `host:port`."""
-    with daphne_process(extra_env) as (address, _process):
+def daphne_server(
+    extra_env: dict[str, str] | None = None, stderr: IO | int = subprocess.DEVNULL
+) -> Iterator[str]:
+    """A daphne process listening; yields its `host:port`. `stderr` (a file) keeps the
+    process's errors for callers that look for tracebacks (the load bench)."""
+    with daphne_process(extra_env, stderr=stderr) as (address, _process):
         yield address
 
 
 @contextlib.contextmanager
 def daphne_process(
     extra_env: dict[str, str] | None = None,
+    stderr: IO | int = subprocess.DEVNULL,
 ) -> Iterator[tuple[str, subprocess.Popen]]:
     """A daphne process listening; yields its `host:port` and the process (for tests
     that kill it)."""
@@ -61,7 +66,7 @@ def daphne_process(
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
     )
     try:
         deadline = time.monotonic() + 60
