@@ -9,7 +9,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
-        browser-deps worker bench-search bench-live
+        browser-deps worker bench-search bench-live bench-load
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,13 @@ bench-search: install
 bench-live: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://connective:connective@127.0.0.1:5432/connective} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/2} $(PY) bench/live_fanout.py $(ARGS)
+
+# Mixed load with Locust: visitors, members and a live room on two daphne processes (own
+# scratch database and index prefix; needs `make services`). Default 40 users for 5 minutes;
+# make bench-load ARGS="--minutes 2 --users 60", or ARGS="--find-rate" for the highest load held.
+bench-load: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://connective:connective@127.0.0.1:5432/connective} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/2} $(PY) bench/load.py $(ARGS)
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
