@@ -487,6 +487,7 @@ def main() -> None:
                     **base,
                     "addresses": addresses,
                     "users": users,
+                    "spawn_rate": args.spawn_rate or max(1.0, users / 10),
                     "seconds": args.minutes * 60,
                 }
                 offsets = [log.tell() for log in logs]
