@@ -109,7 +109,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--step-minutes", type=float, default=1, help="length of a --find-rate step"
     )
-    parser.add_argument("--p95-ms", type=float, default=500, help="a passing run's overall p95")
+    parser.add_argument(
+        "--p95-ms", type=float, default=500, help="HTTP and chat p95 of a passing run"
+    )
     parser.add_argument("--max-replies", type=int, default=40, help="replies per member per run")
     parser.add_argument("--max-chat", type=int, default=150, help="chat messages per live member")
     parser.add_argument(
@@ -331,9 +333,43 @@ def warm_up(addresses: list[str], plan: dict) -> None:
 # --- one run ------------------------------------------------------------------------------
 
 
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def process_cpu() -> dict[int, tuple[str, float]]:
+    """CPU seconds so far of every process on the machine, with its command line."""
+    tick = os.sysconf("SC_CLK_TCK")
+    found = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
+            seconds = (int(fields[11]) + int(fields[12])) / tick
+            found[int(stat.parent.name)] = (command.decode(errors="replace").strip(), seconds)
+    return found
+
+
+SERVICES = ("postgres", "redis-server", "opensearch", "elasticsearch")
+
+
+def machine_cpu(before: dict, after: dict, servers: list[int], database: str) -> dict:
+    """CPU seconds used during a run: by each server process, by the services (which
+    other work on the machine shares), and by everything else, with the busiest of it,
+    since other work on the machine makes every figure pessimistic."""
+    used = {pid: seconds - before.get(pid, ("", 0.0))[1] for pid, (_cmd, seconds) in after.items()}
+    cpu = {f"daphne {i + 1}": used.get(pid, 0.0) for i, pid in enumerate(servers)}
+    others = [
+        (used[pid], after[pid][0]) for pid in used if pid not in servers and pid != os.getpid()
+    ]
+    ours = [(u, c) for u, c in others if f" {database} " in c]  # our database's backends
+    services = [
+        (u, c)
+        for u, c in others
+        if any(name in c.lower() for name in SERVICES) and (u, c) not in ours
+    ]
+    rest = sorted(((u, c) for u, c in others if (u, c) not in services + ours), reverse=True)
+    cpu["PostgreSQL for the servers"] = sum(u for u, _c in ours)
+    cpu["services (shared)"] = sum(u for u, _c in services)
+    cpu["other processes"] = sum(u for u, _c in rest)
+    cpu["busiest others"] = [f"{u:.0f} s {c[:70]}" for u, c in rest[:3] if u >= 1]
+    return cpu
 
 
 def run_users(plan: dict, workdir: Path) -> tuple[dict, float]:
@@ -395,7 +431,7 @@ def tracebacks(text: str, examples: dict[str, str]) -> Counter:
 
 
 def print_run(
-    users: int, result: dict, cpu: dict[str, float], errors: Counter, examples: dict[str, str]
+    users: int, result: dict, cpu: dict, errors: Counter, examples: dict[str, str]
 ) -> bool:
     """The table of one run; True when it passed."""
     seconds = result["seconds"]
@@ -429,7 +465,10 @@ def print_run(
     print(line(http, http_5xx))
     print(line(total, sum(server_errors.values())))
     print("(times in ms over the whole run; req/s once every user had started)")
+    busiest = cpu.pop("busiest others")
     print("CPU seconds: " + ", ".join(f"{name} {value:.0f}" for name, value in cpu.items()))
+    if busiest:
+        print("  busiest other processes: " + "; ".join(busiest))
     for error in result["errors"]:
         print(f"  failure x{error['count']}: {error['key']}: {error['error'][:160]}")
     traceback_count = sum(errors.values())
@@ -462,7 +501,8 @@ def main() -> None:
     global ARGS
     ARGS = args = parse_args()
     database_url = configure_environment(args)
-    step(f"scratch database {urlsplit(database_url).path.lstrip('/')}; prefix {args.prefix}")
+    database = urlsplit(database_url).path.lstrip("/")
+    step(f"scratch database {database}; prefix {args.prefix}")
     create_database(database_url)
     try:
         setup_django(database_url)  # migrates
@@ -491,12 +531,15 @@ def main() -> None:
                     "seconds": args.minutes * 60,
                 }
                 offsets = [log.tell() for log in logs]
-                cpu_before = [cpu_seconds(p.pid) for _a, p in servers]
+                cpu_before = process_cpu()
                 step(f"{users} users for {args.minutes:g} min")
                 result, generator_cpu = run_users(plan, workdir)
-                cpu = {"load generator": generator_cpu}
-                for i, (_address, process) in enumerate(servers):
-                    cpu[f"daphne {i + 1}"] = cpu_seconds(process.pid) - cpu_before[i]
+                cpu = {
+                    "load generator": generator_cpu,
+                    **machine_cpu(
+                        cpu_before, process_cpu(), [p.pid for _a, p in servers], database
+                    ),
+                }
                 errors: Counter = Counter()
                 examples: dict[str, str] = {}
                 for log, offset in zip(logs, offsets, strict=True):
