@@ -8,13 +8,13 @@ app_name = "proposals"
 
 urlpatterns = [
     path("", views.my_proposals, name="mine"),
-    path("new/<int:call_id>/", views.start_proposal, name="start"),
-    path("<int:proposal_id>/", views.proposal_detail, name="detail"),
-    path("<int:proposal_id>/edit/", views.edit_proposal, name="edit"),
-    path("<int:proposal_id>/autosave/", views.autosave_proposal, name="autosave"),
-    path("<int:proposal_id>/withdraw/", views.withdraw_proposal, name="withdraw"),
+    path("new/<id:call_id>/", views.start_proposal, name="start"),
+    path("<id:proposal_id>/", views.proposal_detail, name="detail"),
+    path("<id:proposal_id>/edit/", views.edit_proposal, name="edit"),
+    path("<id:proposal_id>/autosave/", views.autosave_proposal, name="autosave"),
+    path("<id:proposal_id>/withdraw/", views.withdraw_proposal, name="withdraw"),
     path(
-        "<int:proposal_id>/attachments/<int:attachment_id>/",
+        "<id:proposal_id>/attachments/<id:attachment_id>/",
         views.download_attachment,
         name="attachment",
     ),
