@@ -5,9 +5,11 @@ local-memory cache, database search) so that a newcomer runs the site with one
 command. The full stack sets DATABASE_URL, REDIS_URL, SEARCH_ENGINE and SEARCH_URL.
 """
 
+import re
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/connective_site
@@ -216,6 +218,23 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "reauthenticate": "10/m/user",
 }
+# Whose address the limits "per ip" count: one rule for the site (allauth's
+# `get_client_ip`, community/adapter.py). With no proxy (0) the connecting address
+# counts and X-Forwarded-For is ignored, since any client can write it. Behind N reverse
+# proxies of ours, the N-th address from the right of X-Forwarded-For counts: each proxy
+# appends the address it saw, so what a client writes in front is never read. A proxy
+# that puts the client's address in a header of its own (X-Real-IP, CF-Connecting-IP)
+# is named instead; then that header alone counts.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
+if ALLAUTH_TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT is the number of proxies: 0 or more.")
+if ALLAUTH_TRUSTED_CLIENT_IP_HEADER and not re.fullmatch(
+    r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", ALLAUTH_TRUSTED_CLIENT_IP_HEADER
+):
+    raise ImproperlyConfigured(
+        "TRUSTED_CLIENT_IP_HEADER is a header name as the proxy sends it, e.g. X-Real-IP."
+    )
 # A new e-mail address replaces the old one only once it is verified.
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_ADAPTER = "community.adapter.AccountAdapter"
