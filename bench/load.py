@@ -466,7 +466,7 @@ def print_run(
     print(line(total, sum(server_errors.values())))
     print("(times in ms over the whole run; req/s once every user had started)")
     busiest = cpu.pop("busiest others")
-    print("CPU seconds: " + ", ".join(f"{name} {value:.0f}" for name, value in cpu.items()))
+    print("CPU seconds: " + ", ".join(f"{name} {value:.1f}" for name, value in cpu.items()))
     if busiest:
         print("  busiest other processes: " + "; ".join(busiest))
     for error in result["errors"]:
