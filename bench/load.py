@@ -342,30 +342,27 @@ def process_cpu() -> dict[int, tuple[str, float]]:
             fields = stat.read_text().rsplit(")", 1)[1].split()
             command = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ")
             seconds = (int(fields[11]) + int(fields[12])) / tick
-            found[int(stat.parent.name)] = (command.decode(errors="replace").strip(), seconds)
+            name = command.decode(errors="replace").strip() or f"[pid {stat.parent.name}]"
+            found[int(stat.parent.name)] = (name, seconds)
     return found
 
 
 SERVICES = ("postgres", "redis-server", "opensearch", "elasticsearch")
 
 
-def machine_cpu(before: dict, after: dict, servers: list[int], database: str) -> dict:
-    """CPU seconds used during a run: by each server process, by the services (which
-    other work on the machine shares), and by everything else, with the busiest of it,
-    since other work on the machine makes every figure pessimistic."""
+def machine_cpu(before: dict, after: dict, servers: list[int]) -> dict:
+    """CPU seconds used during a run by the processes alive at its end: each server
+    process, the services (PostgreSQL, Redis, the engine, which other work on the machine
+    shares), and everything else, with the busiest of it, since other work on the machine
+    makes every figure pessimistic. Processes that ended during the run (short database
+    connections, finished test runs) are not counted."""
     used = {pid: seconds - before.get(pid, ("", 0.0))[1] for pid, (_cmd, seconds) in after.items()}
     cpu = {f"daphne {i + 1}": used.get(pid, 0.0) for i, pid in enumerate(servers)}
     others = [
         (used[pid], after[pid][0]) for pid in used if pid not in servers and pid != os.getpid()
     ]
-    ours = [(u, c) for u, c in others if f" {database} " in c]  # our database's backends
-    services = [
-        (u, c)
-        for u, c in others
-        if any(name in c.lower() for name in SERVICES) and (u, c) not in ours
-    ]
-    rest = sorted(((u, c) for u, c in others if (u, c) not in services + ours), reverse=True)
-    cpu["PostgreSQL for the servers"] = sum(u for u, _c in ours)
+    services = [(u, c) for u, c in others if any(name in c.lower() for name in SERVICES)]
+    rest = sorted(((u, c) for u, c in others if (u, c) not in services), reverse=True)
     cpu["services (shared)"] = sum(u for u, _c in services)
     cpu["other processes"] = sum(u for u, _c in rest)
     cpu["busiest others"] = [f"{u:.0f} s {c[:70]}" for u, c in rest[:3] if u >= 1]
@@ -536,9 +533,7 @@ def main() -> None:
                 result, generator_cpu = run_users(plan, workdir)
                 cpu = {
                     "load generator": generator_cpu,
-                    **machine_cpu(
-                        cpu_before, process_cpu(), [p.pid for _a, p in servers], database
-                    ),
+                    **machine_cpu(cpu_before, process_cpu(), [p.pid for _a, p in servers]),
                 }
                 errors: Counter = Counter()
                 examples: dict[str, str] = {}
