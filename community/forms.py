@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from PIL import Image, ImageOps, UnidentifiedImageError
-from taggit.forms import TagField
 
 from community import app_settings
 from community.models import Membership, Profile, SpaceRole, SpokenLanguage
 from community.models.profile import spoken_language_choices, time_zone_choices
 from learning_processes.models import TopicField
+from learning_processes.usertext import CleanCharField, CleanTagField, CleanTextField
 
 
 def reencode_avatar(upload: UploadedFile) -> ContentFile:
@@ -71,7 +71,7 @@ class ProfileForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    expertise = TagField(
+    expertise = CleanTagField(
         label=_("Expertise"),
         required=False,
         help_text=_("Topics you know well, separated by commas, e.g. waste management, GIS."),
@@ -98,6 +98,14 @@ class ProfileForm(forms.ModelForm):
             "bio",
             "visibility",
         ]
+        # Names are cleaned of invisible characters and refuse direction controls.
+        field_classes = {
+            "display_name": CleanCharField,
+            "organisation": CleanCharField,
+            "position": CleanCharField,
+            "city": CleanCharField,
+            "bio": CleanTextField,
+        }
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 5}),
             "visibility": forms.RadioSelect,

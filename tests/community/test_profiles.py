@@ -215,3 +215,66 @@ def test_directory_queries_do_not_grow_with_the_number_of_members(
     with django_assert_max_num_queries(8):
         response = client.get("/members/")
     assert len(response.context["profiles"]) == 24
+
+
+@pytest.mark.parametrize(
+    "name", ["\u200b\u200b", "\u200d\u200c", "\ufeff", "\u3164", " \u00ad "], ids=repr
+)
+def test_display_name_of_invisible_characters_is_refused(client, user_factory, name):
+    client.force_login(user_factory())
+    response = client.post(reverse("community:profile_edit"), profile_data(display_name=name))
+    assert response.status_code in (200, 400)
+    assert "only invisible characters" in response.content.decode()
+    assert not Profile.objects.filter(display_name=name).exists()
+
+
+@pytest.mark.parametrize("field", ["display_name", "organisation", "position", "city"])
+@pytest.mark.parametrize("control", ["\u202e", "\u202b", "\u2066", "\u2068"], ids=repr)
+def test_names_with_a_direction_control_are_refused_with_what_was_typed_kept(
+    client, user_factory, field, control
+):
+    client.force_login(user_factory())
+    typed = f"Ama {control}usuwO"
+    response = client.post(reverse("community:profile_edit"), profile_data(**{field: typed}))
+    assert response.status_code in (200, 400)
+    page = response.content.decode()
+    assert "change the reading direction" in page
+    assert "usuwO" in page
+    assert not Profile.objects.filter(**{field: typed}).exists()
+
+
+def test_profile_text_is_stored_normalised_with_joiners_kept_inside_words(client, user_factory):
+    user = user_factory()
+    client.force_login(user)
+    persian = "\u0646\u06cc\u0645\u200c\u0641\u0627\u0635\u0644\u0647"
+    response = client.post(
+        reverse("community:profile_edit"),
+        profile_data(
+            display_name=f"\u200bRene\u0301 {persian}\u200d ",
+            organisation="\u2060",
+            position="R&D <Team>\x00",
+            bio="Line one\r\n\u200bLine two\x00",
+            expertise="\u200bGIS\u200d, \u200b, composting",
+        ),
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=user)
+    assert profile.display_name == f"René {persian}"
+    assert profile.organisation == ""
+    assert profile.position == "R&D <Team>"
+    assert profile.bio == "Line one\r\nLine two"
+    assert sorted(profile.expertise.names()) == ["GIS", "composting"]
+
+
+@pytest.mark.postgres
+def test_nul_characters_in_a_profile_are_no_server_error_on_postgresql(client, user_factory):
+    user = user_factory()
+    client.force_login(user)
+    response = client.post(
+        reverse("community:profile_edit"),
+        profile_data(display_name="Ama\x00 Owusu", city="Kum\x00asi", expertise="GIS\x00"),
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=user)
+    assert (profile.display_name, profile.city) == ("Ama Owusu", "Kumasi")
+    assert list(profile.expertise.names()) == ["GIS"]
