@@ -6,6 +6,8 @@ forms of our own: a reviewer's scores and the decision. Proposals are never edit
 here: they are the applicant's text. Drafts are not listed: they are unfinished.
 """
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import F
@@ -15,6 +17,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
@@ -93,6 +96,23 @@ def _score(proposal: TopicProposal) -> str:
 
 NULLS_LAST_ORDERINGS = {"rank", "-rank", "score", "-score"}
 
+# A cell starting with one of these is read as a formula by Excel, LibreOffice and
+# Google Sheets, even after leading spaces (OWASP, "CSV Injection"); a proposal's
+# title, organisation or partner names are the applicant's text, sent to staff.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """The value for a CSV cell: text that could start a formula gets a single quote in
+    front, so that spreadsheet programs show it as text; numbers are left as they are."""
+    if not isinstance(value, str):
+        return value
+    leading = value[: len(value) - len(value.lstrip())]
+    first = value.lstrip()[:1]
+    if first in FORMULA_STARTS or not FORMULA_STARTS.isdisjoint(leading):
+        return "'" + value
+    return value
+
 
 class ProposalIndexView(IndexView):
     default_ordering = "rank"
@@ -118,6 +138,28 @@ class ProposalIndexView(IndexView):
                 F("call__year").desc(), expression(nulls_last=True), "submitted_at", "pk"
             )
         return super().order_queryset(queryset)
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # XML 1.0 has no control characters, and openpyxl refuses a cell holding one; a
+        # line break pasted from a word processor (U+000B) must not stop the export.
+        return super().generate_xlsx_row(
+            worksheet,
+            {
+                field: ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+                for field, value in row_dict.items()
+            },
+            date_format=date_format,
+        )
+
+    def write_csv_row(self, writer, row_dict):
+        # Every cell, through one function. The XLSX export needs none: Wagtail writes
+        # text there as text cells, which never run as formulas.
+        return writer.writerow(
+            {
+                field: spreadsheet_safe(self.preprocess_field_value(field, value, self.FORMAT_CSV))
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
