@@ -24,6 +24,7 @@ from django.utils.html import linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django_countries import countries as country_names
 
 from learning_processes import app_settings
 from learning_processes.countries import is_global_south
@@ -49,6 +50,7 @@ from learning_processes.models.calls import (
 )
 from learning_processes.models.processes import HostType
 from learning_processes.roles import do_add_host
+from learning_processes.usertext import clean_text, has_visible_text
 from mailing.outbox import queue_templated_email
 
 HOME_COUNTRY = "DE"
@@ -83,6 +85,11 @@ class ProposalError(Exception):
 
 class DeadlinePassed(ProposalError):
     pass
+
+
+class StaleProposal(ProposalError):
+    """The form was loaded before the proposal's last save (in another tab or window);
+    saving it would overwrite that save unseen."""
 
 
 class ProposalInvalid(ProposalError):
@@ -197,13 +204,49 @@ def check_text_budget(values: Mapping[str, Any], budget: int | None = None) -> s
     ) % {"used": used, "budget": budget, "over": used - budget}
 
 
+def partner_key(name: str, country: str) -> tuple[str, str]:
+    """Two rows name the same partner when this is the same: case, spacing and
+    invisible characters aside, the same name in the same country."""
+    return clean_text(name or "").casefold(), (country or "").strip().upper()
+
+
+def check_duplicate_partners(partners: Sequence[Partner]) -> dict[int, str]:
+    """A message for each row (by index) that repeats an earlier one."""
+    first: dict[tuple[str, str], int] = {}
+    errors: dict[int, str] = {}
+    for index, (name, country) in enumerate(partners):
+        key = partner_key(name, country)
+        if not has_visible_text(key[0]):
+            continue
+        if key not in first:
+            first[key] = index
+            continue
+        earlier_name, earlier_country = partners[first[key]]
+        params = {
+            "name": (earlier_name or "").strip(),
+            "country": country_names.name(key[1]) or key[1],
+            "number": first[key] + 1,
+        }
+        errors[index] = (
+            _("%(name)s (%(country)s) is already listed as partner %(number)s.") % params
+            if key[1]
+            else _("%(name)s is already listed as partner %(number)s.") % params
+        )
+    return errors
+
+
 def check_partners(partners: Sequence[Partner]) -> list[str]:
     """Requirement 5: partners from at least two countries other than Germany, at
-    least one of them in the Global South (the DAC list the process pages use)."""
-    errors: list[str] = []
+    least one of them in the Global South (the DAC list the process pages use), and
+    none listed twice."""
+    errors: list[str] = [
+        _("Partner municipality %(number)s: %(error)s") % {"number": index + 1, "error": error}
+        for index, error in check_duplicate_partners(partners).items()
+    ]
     complete = []
     for number, (name, country) in enumerate(partners, start=1):
-        name, country = (name or "").strip(), (country or "").strip().upper()
+        name = (name or "").strip() if has_visible_text(name or "") else ""
+        country = (country or "").strip().upper()
         if not name and not country:
             continue
         if not name or not country:
@@ -244,7 +287,8 @@ def check_proposal(values: Mapping[str, Any], *, budget: int | None = None) -> E
     errors: Errors = {}
     for name in REQUIRED_FIELDS:
         value = values.get(name)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        # A zero-width-only answer looks empty on every page: it is no answer.
+        if value is None or (isinstance(value, str) and not has_visible_text(value)):
             errors.setdefault(name, []).append(_required_message(name))
     if not values.get("sdgs"):
         errors["sdgs"] = [_("Choose at least one SDG the topic serves at local level.")]
@@ -299,6 +343,31 @@ def check_call_open(call: CallPage, now: dt.datetime | None = None) -> None:
     """The server-side deadline check, exact to the second in Berlin time."""
     if not call.is_open(now):
         raise DeadlinePassed(deadline_message(call))
+
+
+def check_current(proposal: TopicProposal, expected_updated_at: dt.datetime | None) -> None:
+    """Refuse a change made on a copy older than the proposal's last save.
+
+    Optimistic concurrency: the form carries the `updated_at` it was loaded with. Call
+    inside the changing transaction; the row is locked, so of two saves of the same
+    copy only the first passes.
+    """
+    current = (
+        TopicProposal.objects.select_for_update()
+        .filter(pk=proposal.pk)
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    if expected_updated_at is None or current is None or current == expected_updated_at:
+        return
+    local = timezone.localtime(current)
+    raise StaleProposal(
+        _(
+            "This proposal was changed in another tab or window at %(time)s, after this page "
+            "was loaded."
+        )
+        % {"time": f"{local:%H:%M:%S}"}
+    )
 
 
 def check_editable(proposal: TopicProposal, now: dt.datetime | None = None) -> None:
@@ -357,18 +426,24 @@ def do_save_draft(
     by: AbstractBaseUser,
     values: Mapping[str, Any],
     now: dt.datetime | None = None,
+    expected_updated_at: dt.datetime | None = None,
 ) -> TopicProposal:
     """Keep what the applicant typed, complete or not; only a draft is saved this way.
 
     A submitted proposal is changed through do_submit_proposal, so it never holds
-    anything that fails the rules.
+    anything that fails the rules. A draft may break the rules, but never lists the
+    same partner twice. With `expected_updated_at` (the version the form was loaded
+    with), a save over a newer one is refused (StaleProposal).
     """
     _check_applicant(proposal, by)
+    check_current(proposal, expected_updated_at)
     check_editable(proposal, now)
     if proposal.status != ProposalStatus.DRAFT:
         raise ProposalError(
             _("This proposal is submitted; save your changes with “Save and resubmit”.")
         )
+    if "partners" in values and (duplicates := check_duplicate_partners(values["partners"])):
+        raise ProposalInvalid({"partners": list(duplicates.values())})
     _apply(proposal, values, now or timezone.now())
     return proposal
 
@@ -380,15 +455,17 @@ def do_submit_proposal(
     by: AbstractBaseUser,
     values: Mapping[str, Any] | None = None,
     now: dt.datetime | None = None,
+    expected_updated_at: dt.datetime | None = None,
 ) -> TopicProposal:
     """Submit a draft, or resubmit a submitted proposal with changes, before the deadline.
 
-    Raises ProposalInvalid with the messages by field when a rule fails; then
-    nothing is changed. The applicant receives a copy of what was submitted.
+    Raises ProposalInvalid with the messages by field when a rule fails, and
+    StaleProposal when the form is older than the last save; then nothing is changed.
+    The applicant receives a copy of what was submitted.
     """
     _check_applicant(proposal, by)
-    # Lock the row: two tabs submitting at once send one confirmation each, not a mix.
-    TopicProposal.objects.select_for_update().filter(pk=proposal.pk).first()
+    # Locks the row: two tabs submitting at once send one confirmation each, not a mix.
+    check_current(proposal, expected_updated_at)
     check_editable(proposal, now)
     merged = {**proposal_values(proposal), **(values or {})}
     if errors := check_proposal(merged):
@@ -435,14 +512,20 @@ def do_add_attachment(
     by: AbstractBaseUser,
     upload: UploadedFile,
     now: dt.datetime | None = None,
+    expected_updated_at: dt.datetime | None = None,
 ) -> ProposalAttachment:
     _check_applicant(proposal, by)
+    check_current(proposal, expected_updated_at)
     check_editable(proposal, now)
     if message := check_attachment(proposal, upload):
         raise ProposalError(message)
     attachment = ProposalAttachment(
         proposal=proposal,
-        original_name=(upload.name or "attachment.pdf")[-255:],
+        # Printable characters only: PostgreSQL refuses NUL, and no file name needs
+        # control characters.
+        original_name=(
+            "".join(char for char in upload.name or "" if char.isprintable()) or "attachment.pdf"
+        )[-255:],
         size=upload.size or 0,
         uploaded_at=now or timezone.now(),
     )
@@ -453,10 +536,15 @@ def do_add_attachment(
 
 @transaction.atomic
 def do_remove_attachment(
-    attachment: ProposalAttachment, *, by: AbstractBaseUser, now: dt.datetime | None = None
+    attachment: ProposalAttachment,
+    *,
+    by: AbstractBaseUser,
+    now: dt.datetime | None = None,
+    expected_updated_at: dt.datetime | None = None,
 ) -> None:
     proposal = attachment.proposal
     _check_applicant(proposal, by)
+    check_current(proposal, expected_updated_at)
     check_editable(proposal, now)
     attachment.delete()  # the file goes once this commits (signals.delete_attachment_file)
 

@@ -108,9 +108,16 @@ def staff_factory(user_factory):
     return make
 
 
-def form_data(values: dict, **extra) -> dict:
-    """The proposal form's POST data for these values (the partner formset included)."""
-    data = {}
+def form_data(values: dict, proposal=None, **extra) -> dict:
+    """The proposal form's POST data for these values, as a browser sends it: every text
+    field and select (empty when not given), the partner formset and, for `proposal`,
+    the version of it the form was loaded with (its current one)."""
+    from learning_processes.forms import TEXT_FIELDS, version_token
+
+    data = dict.fromkeys(TEXT_FIELDS, "")
+    if proposal is not None:
+        proposal.refresh_from_db(fields=["updated_at"])
+        data["version"] = version_token(proposal.updated_at)
     for key, value in values.items():
         if key == "partners":
             continue

@@ -59,6 +59,7 @@ def test_edit_form_has_every_part_of_the_proposal_and_no_inline_script(client, d
 def test_save_draft_keeps_valid_fields_and_reports_the_invalid_ones(client, draft):
     data = form_data(
         {"title": "Cooler streets", "contact_email": "not an address", "partners": []},
+        draft,
         action="save",
     )
     response = client.post(edit_url(draft), data)
@@ -78,7 +79,7 @@ def test_submitting_an_incomplete_proposal_lists_every_problem_and_loses_nothing
         confirms_backing=False,
         topic_background="Our typed background. " * 300,
     )
-    response = client.post(edit_url(draft), form_data(values, action="submit"))
+    response = client.post(edit_url(draft), form_data(values, draft, action="submit"))
     html = response.content.decode()
     assert response.status_code == 200
     assert "Not submitted yet: please fix what is marked below. Your draft is saved." in html
@@ -97,7 +98,7 @@ def test_submitting_an_incomplete_proposal_lists_every_problem_and_loses_nothing
 
 
 def test_submitting_a_complete_proposal_confirms_it_with_a_copy_by_email(client, draft):
-    response = client.post(edit_url(draft), form_data(complete_values(), action="submit"))
+    response = client.post(edit_url(draft), form_data(complete_values(), draft, action="submit"))
     assert response.status_code == 302
     assert response.headers["Location"] == reverse("proposals:detail", args=[draft.pk])
     draft.refresh_from_db()
@@ -120,18 +121,20 @@ def test_submitting_a_complete_proposal_confirms_it_with_a_copy_by_email(client,
 
 
 def test_a_submitted_proposal_can_be_changed_and_is_resubmitted(client, draft):
-    client.post(edit_url(draft), form_data(complete_values(), action="submit"))
+    client.post(edit_url(draft), form_data(complete_values(), draft, action="submit"))
     html = client.get(edit_url(draft)).content.decode()
     assert "Save and resubmit" in html and "data-autosave-url" not in html
 
     # An invalid change is refused and the submitted version stays as it was.
     bad = complete_values(title="A new title", partners=[])
-    response = client.post(edit_url(draft), form_data(bad, action="submit"))
+    response = client.post(edit_url(draft), form_data(bad, draft, action="submit"))
     assert "Not resubmitted" in response.content.decode()
     draft.refresh_from_db()
     assert draft.title == "Heat-resilient neighbourhoods"
 
-    client.post(edit_url(draft), form_data(complete_values(title="A new title"), action="submit"))
+    client.post(
+        edit_url(draft), form_data(complete_values(title="A new title"), draft, action="submit")
+    )
     draft.refresh_from_db()
     assert draft.title == "A new title" and draft.status == ProposalStatus.SUBMITTED
     assert OutgoingEmail.objects.filter(purpose="proposal_submitted").count() == 2
@@ -139,7 +142,7 @@ def test_a_submitted_proposal_can_be_changed_and_is_resubmitted(client, draft):
 
 def test_autosave_saves_a_draft_and_answers_in_json(client, draft):
     url = reverse("proposals:autosave", args=[draft.pk])
-    response = client.post(url, form_data({"title": "Typed a moment ago", "partners": []}))
+    response = client.post(url, form_data({"title": "Typed a moment ago", "partners": []}, draft))
     assert response.status_code == 200
     body = response.json()
     assert body["saved"] is True and "Draft saved automatically at" in body["message"]
@@ -148,26 +151,26 @@ def test_autosave_saves_a_draft_and_answers_in_json(client, draft):
 
 
 def test_autosave_never_touches_a_submitted_proposal(client, draft):
-    client.post(edit_url(draft), form_data(complete_values(), action="submit"))
+    client.post(edit_url(draft), form_data(complete_values(), draft, action="submit"))
     url = reverse("proposals:autosave", args=[draft.pk])
-    response = client.post(url, form_data({"title": "", "partners": []}))
+    response = client.post(url, form_data({"title": "", "partners": []}, draft))
     assert response.status_code == 409
     draft.refresh_from_db()
     assert draft.title == "Heat-resilient neighbourhoods"
 
 
 def test_after_the_deadline_the_proposal_is_locked(client, draft, open_call):
-    client.post(edit_url(draft), form_data(complete_values(), action="submit"))
+    client.post(edit_url(draft), form_data(complete_values(), draft, action="submit"))
     open_call.deadline = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
     open_call.save()
     response = client.get(edit_url(draft))
     assert response.headers["Location"] == reverse("proposals:detail", args=[draft.pk])
     response = client.post(
-        edit_url(draft), form_data(complete_values(title="Late"), action="submit")
+        edit_url(draft), form_data(complete_values(title="Late"), draft, action="submit")
     )
     assert response.status_code == 302
     assert "call closed on" in client.get(response.headers["Location"]).content.decode()
-    response = client.post(reverse("proposals:autosave", args=[draft.pk]), form_data({}))
+    response = client.post(reverse("proposals:autosave", args=[draft.pk]), form_data({}, draft))
     assert response.status_code == 409
     client.post(reverse("proposals:withdraw", args=[draft.pk]))
     draft.refresh_from_db()
@@ -208,7 +211,7 @@ def test_staff_review_only_through_the_admin_not_the_applicants_pages(client, dr
 
 
 def test_print_view_shows_status_decision_and_all_sections(client, draft):
-    client.post(edit_url(draft), form_data(complete_values(), action="submit"))
+    client.post(edit_url(draft), form_data(complete_values(), draft, action="submit"))
     html = client.get(reverse("proposals:detail", args=[draft.pk])).content.decode()
     assert "Submitted" in html
     for text in ("Summers get hotter.", "City teams work on real cases", "Kumasi, Ghana"):
@@ -218,7 +221,7 @@ def test_print_view_shows_status_decision_and_all_sections(client, draft):
 
 
 def test_attachment_upload_download_and_removal(client, draft, user_factory, staff_factory):
-    data = form_data({"title": "With a plan", "partners": []}, action="save")
+    data = form_data({"title": "With a plan", "partners": []}, draft, action="save")
     data["attachment"] = upload("Plan.pdf", PDF)
     response = client.post(edit_url(draft), data)
     assert response.status_code == 302
@@ -237,13 +240,13 @@ def test_attachment_upload_download_and_removal(client, draft, user_factory, sta
     assert client_for(staff_factory()).get(url).status_code == 200
 
     response = client.post(
-        edit_url(draft), form_data({"partners": []}, remove_attachment=str(attachment.pk))
+        edit_url(draft), form_data({"partners": []}, draft, remove_attachment=str(attachment.pk))
     )
     assert not draft.attachments.exists()
 
 
 def test_a_fake_pdf_is_refused_with_a_message_on_the_field(client, draft):
-    data = form_data({"title": "With a fake", "partners": []}, action="save")
+    data = form_data({"title": "With a fake", "partners": []}, draft, action="save")
     data["attachment"] = upload("plan.pdf", b"<html>not a pdf</html>")
     html = client.post(edit_url(draft), data).content.decode()
     assert "“plan.pdf” is not a PDF file, whatever its name says." in html
@@ -275,7 +278,7 @@ def test_my_proposals_takes_the_same_queries_for_one_or_many(
 
 def test_a_malformed_field_and_a_broken_rule_are_reported_together(client, draft):
     values = complete_values(contact_email="anna at bonn", partners=[("Kumasi", "GH")])
-    html = client.post(edit_url(draft), form_data(values, action="submit")).content.decode()
+    html = client.post(edit_url(draft), form_data(values, draft, action="submit")).content.decode()
     assert "Enter a valid email address." in html
     assert "so far there is 1" in html
     draft.refresh_from_db()
@@ -283,13 +286,14 @@ def test_a_malformed_field_and_a_broken_rule_are_reported_together(client, draft
 
 
 def test_removing_an_attachment_of_a_submitted_proposal_keeps_what_was_typed(client, draft):
-    data = form_data(complete_values(), action="submit")
+    data = form_data(complete_values(), draft, action="submit")
     data["attachment"] = upload("Plan.pdf", PDF)
     client.post(edit_url(draft), data)
     attachment = draft.attachments.get()
 
     typed = form_data(
         complete_values(title="A title typed before removing"),
+        draft,
         remove_attachment=str(attachment.pk),
     )
     response = client.post(edit_url(draft), typed)
@@ -304,7 +308,7 @@ def test_removing_an_attachment_of_a_submitted_proposal_keeps_what_was_typed(cli
 
     client.post(
         edit_url(draft),
-        form_data(complete_values(title="A title typed before removing"), action="submit"),
+        form_data(complete_values(title="A title typed before removing"), draft, action="submit"),
     )
     draft.refresh_from_db()
     assert draft.title == "A title typed before removing"

@@ -37,13 +37,19 @@
   }
 
   // --- Autosave --------------------------------------------------------------------
+  // Each save carries the version of the proposal this page holds; the server refuses
+  // a save over a newer one (another tab or window) and says so, as it says why any
+  // other autosave was refused. The person reads every answer in the status line.
   var url = form.dataset.autosaveUrl;
   if (!url || !window.fetch || !window.FormData) { return; }
   var status = form.querySelector("[data-autosave-status]");
+  var version = form.querySelector("input[name=version]");
+  var failedText = form.dataset.autosaveFailedText || "";
   var every = Math.max(5, Number(form.dataset.autosaveSeconds) || 30) * 1000;
   var dirty = false;
-  var saving = false;
+  var pending = null;  // the save on its way, if any
 
+  var show = function (text) { if (status && text) { status.textContent = text; } };
   var payload = function () {
     var data = new FormData(form);
     data.delete("attachment");  // files go with "Save draft" or "Submit"
@@ -52,31 +58,53 @@
     return data;
   };
   var save = function (keepalive) {
-    if (!dirty || saving) { return; }
-    saving = true;
+    if (!dirty || pending || !url) { return; }
     dirty = false;
-    fetch(url, {
+    pending = fetch(url, {
       method: "POST",
       body: payload(),
       credentials: "same-origin",
       keepalive: Boolean(keepalive),
       headers: { "X-Requested-With": "fetch" },
     }).then(function (response) {
-      return response.json().then(function (body) {
-        if (status && body.message) { status.textContent = body.message; }
-        if (!response.ok) { url = null; }  // locked or submitted: stop trying
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (response.ok && body.version && version) { version.value = body.version; }
+        show(body.message || (response.ok ? "" : failedText));
+        if (response.status >= 500) {
+          dirty = true;  // the server failed: try again at the next tick
+        } else if (!response.ok && response.status !== 400) {
+          url = null;  // submitted, locked, gone or changed elsewhere: stop
+        }
       });
     }).catch(function () {
-      dirty = true;  // offline or server error: try again at the next tick
-    }).finally(function () { saving = false; });
+      dirty = true;  // offline: try again at the next tick
+      show(failedText);
+    }).finally(function () { pending = null; });
   };
 
   form.addEventListener("input", function () { dirty = true; });
   form.addEventListener("change", function () { dirty = true; });
-  // A real submit saves everything; do not race it with an autosave.
-  form.addEventListener("submit", function () { dirty = false; url = null; });
-  window.setInterval(function () { if (url) { save(false); } }, every);
-  var leave = function () { if (url) { save(true); } };
+  form.addEventListener("submit", function (event) {
+    url = null;  // a real submit saves everything; no autosave after it
+    dirty = false;
+    if (!pending) { return; }
+    // A save is on its way and will change the version: submit once it is back, with
+    // the button that was pressed, or this page's own submit is refused as stale.
+    event.preventDefault();
+    var submitter = event.submitter;
+    pending.then(function () {
+      if (submitter && submitter.name) {
+        var pressed = document.createElement("input");
+        pressed.type = "hidden";
+        pressed.name = submitter.name;
+        pressed.value = submitter.value;
+        form.appendChild(pressed);
+      }
+      HTMLFormElement.prototype.submit.call(form);
+    });
+  });
+  window.setInterval(function () { save(false); }, every);
+  var leave = function () { save(true); };
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") { leave(); }
   });
