@@ -2,16 +2,84 @@
 
 The endpoints answer GET only (Wagtail registers no other method, so a POST gets
 405). They render JSON only: DRF's browsable HTML API relies on inline scripts
-that the site's Content-Security-Policy forbids.
+that the site's Content-Security-Policy forbids. Query values the database cannot
+take (an offset or id beyond every integer column, a date that is not a date) are
+refused with a 400 or answer an empty page, never a 500.
 """
 
+from typing import Any
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 from rest_framework.renderers import JSONRenderer
+from taggit.managers import TaggableManager
+from wagtail.api.v2.filters import FieldsFilter
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from learning_processes.models import LearningProcessPage, PracticePage
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's offset pagination, but an offset past the last item answers an empty
+    page without asking the database: PostgreSQL refuses an OFFSET beyond bigint and
+    SQLite one beyond its integers, which made `?offset=99999999999999999999999` a 500."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        page = super().paginate_queryset(queryset, request, view)  # checks offset and limit
+        if int(request.GET.get("offset", 0)) >= self.total_count:
+            return []
+        return page
+
+
+def check_filter_value(field: Any, name: str, value: str) -> None:
+    """Refuse a `?field=value` filter the database could not compare: Wagtail's field
+    filter passes dates and related ids through unchecked (a ValidationError or an
+    integer overflow inside the query, so a 500)."""
+    if isinstance(field, TaggableManager | models.BooleanField):
+        return  # tag names are text; Wagtail parses booleans itself
+    target = field
+    while target.is_relation:  # a relation compares with the key it points to
+        target = target.target_field
+    try:
+        python_value = target.to_python(value)
+    except ValidationError as error:
+        raise BadRequestError(
+            f"field filter error. '{value}' is not a valid value for {name}"
+            f" ({' '.join(error.messages)})"
+        ) from error
+    if isinstance(target, models.IntegerField) and python_value is not None:
+        # The SQL standard's ranges (PostgreSQL's), so that SQLite answers the same.
+        ranges = BaseDatabaseOperations.integer_field_ranges
+        low, high = ranges.get(target.get_internal_type(), ranges["BigIntegerField"])
+        if not low <= python_value <= high:
+            raise BadRequestError(
+                f"field filter error. '{value}' is not a valid value for {name} (out of range)"
+            )
+
+
+class CheckedFieldsFilter(FieldsFilter):
+    """Wagtail's `?field=value` filter, with each value checked first."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name in fields and name != "locale":  # the locale has its own filter
+                try:
+                    field = queryset.model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    continue
+                check_filter_value(field, name, value)
+        return super().filter_queryset(request, queryset, view)
+
+
+def checked_filters(filter_backends: list[type]) -> list[type]:
+    return [CheckedFieldsFilter if f is FieldsFilter else f for f in filter_backends]
 
 
 class LearningProcessPagesAPIViewSet(PagesAPIViewSet):
@@ -20,6 +88,8 @@ class LearningProcessPagesAPIViewSet(PagesAPIViewSet):
     related rows are prefetched, instead of one query per page and field."""
 
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
+    filter_backends = checked_filters(PagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -38,10 +108,14 @@ class LearningProcessPagesAPIViewSet(PagesAPIViewSet):
 
 class JSONImagesAPIViewSet(ImagesAPIViewSet):
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
+    filter_backends = checked_filters(ImagesAPIViewSet.filter_backends)
 
 
 class JSONDocumentsAPIViewSet(DocumentsAPIViewSet):
     renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
+    filter_backends = checked_filters(DocumentsAPIViewSet.filter_backends)
 
 
 api_router = WagtailAPIRouter("wagtailapi")
