@@ -1,9 +1,12 @@
+"""Forms of the exchange. Every free text goes through the shared cleaning of
+`learning_processes.usertext`."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from taggit.forms import TagField
 
 from community.exchange.conf import app_settings
 from community.exchange.models import EmailFrequency, Flag, Visibility
+from learning_processes.usertext import CleanCharField, CleanTagField, CleanTextField
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -39,14 +42,14 @@ BODY_HELP = _(
 
 
 class ThreadForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
-    body = forms.CharField(
+    title = CleanCharField(label=_("Title"), max_length=200)
+    body = CleanTextField(
         label=_("Your follow-up"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 10, "data-mentions": ""}),
         help_text=BODY_HELP,
     )
-    tags = TagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
+    tags = CleanTagField(label=_("Tags"), required=False, help_text=_("Separate tags with commas."))
     visibility = forms.ChoiceField(
         label=_("Who can read it"),
         choices=Visibility.choices,
@@ -70,7 +73,7 @@ class ThreadForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    body = forms.CharField(
+    body = CleanTextField(
         label=_("Your reply"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6, "data-mentions": ""}),
@@ -86,8 +89,8 @@ class ReplyForm(forms.Form):
 
 
 class EditForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
-    body = forms.CharField(
+    title = CleanCharField(label=_("Title"), max_length=200, required=False)
+    body = CleanTextField(
         label=_("Text"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 10, "data-mentions": ""}),
@@ -106,7 +109,7 @@ class FlagForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("What is the problem?"), choices=Flag.Reason.choices, widget=forms.RadioSelect
     )
-    note = forms.CharField(
+    note = CleanTextField(
         label=_("Anything the moderators should know"),
         max_length=500,
         required=False,
@@ -115,7 +118,9 @@ class FlagForm(forms.Form):
 
 
 class ModerationReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    reason = CleanCharField(
+        label=_("Reason"), max_length=500, required=False, allow_direction_controls=True
+    )
 
 
 class PreferenceForm(forms.Form):
