@@ -1,12 +1,46 @@
 """Forms of the exchange. Every free text goes through the shared cleaning of
-`learning_processes.usertext`."""
+`learning_processes.usertext`; every id or switch a page sends back is checked here,
+so a tampered or outdated value is a clear refusal, never a server error."""
+
+import re
+from collections.abc import Iterable
+from typing import Any
 
 from django import forms
+from django.core.exceptions import BadRequest, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from community.exchange.conf import app_settings
-from community.exchange.models import EmailFrequency, Flag, Visibility
+from community.exchange.models import EmailFrequency, Flag, Post, Thread, Visibility
 from learning_processes.usertext import CleanCharField, CleanTagField, CleanTextField
+
+# Ids are written in ASCII digits: "²" and "٣" are digits to str.isdigit(), not ids.
+# Eighteen digits keep every value inside the database's big integer.
+_ID = re.compile(r"[1-9][0-9]{0,17}")
+
+
+def parse_id(value: object) -> int | None:
+    """A database id sent by a page (a query parameter, a hidden input), or None."""
+    if isinstance(value, str) and _ID.fullmatch(value):
+        return int(value)
+    return None
+
+
+def parse_ids(values: Iterable[str]) -> list[int]:
+    """Several ids; one that is not an id makes the request malformed."""
+    ids = [parse_id(value) for value in values]
+    if None in ids:
+        raise BadRequest("not an id")
+    return ids
+
+
+def read_switch(data: Any, name: str) -> bool:
+    """The state an on/off button asks for (pin, lock, helpful): "1" or "0". The buttons
+    always send one of them; anything else is a malformed request, refused unchanged."""
+    value = data.get(name)
+    if value not in ("0", "1"):
+        raise BadRequest(f"{name} is neither 0 nor 1")
+    return value == "1"
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -72,20 +106,87 @@ class ThreadForm(forms.Form):
         return tags
 
 
+class PostReferenceField(forms.Field):
+    """The id of a post, sent back by a hidden input; `ReplyForm` turns it into the post."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        pk = parse_id(value)
+        if pk is None:
+            raise ValidationError("not an id", code="unknown")
+        return pk
+
+
 class ReplyForm(forms.Form):
+    """A reply to `thread`, possibly in the branch of one of its posts (`parent`) and
+    quoting another (`quoted`). Both references must be posts of this thread that are
+    still there. When one is not, the person's text comes back with a message and
+    without the reference, so posting again works."""
+
     body = CleanTextField(
         label=_("Your reply"),
         max_length=20_000,
         widget=forms.Textarea(attrs={"rows": 6, "data-mentions": ""}),
         help_text=BODY_HELP,
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    quoted = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = PostReferenceField(required=False)
+    quoted = PostReferenceField(required=False)
     attachments = MultipleFileField(label=_("Attachments"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    problems = {
+        "parent": {
+            "unknown": _(
+                "The post you replied to is not in this thread. Your text is kept below: "
+                "posting it now adds it as a reply to the thread."
+            ),
+            "removed": _(
+                "The post you replied to has been removed. Your text is kept below: "
+                "posting it now adds it as a reply to the thread."
+            ),
+        },
+        "quoted": {
+            "unknown": _(
+                "The post you quoted is not in this thread. Your text is kept below: "
+                "check the quotation and post it again."
+            ),
+            "removed": _(
+                "The post you quoted has been removed. Your text is kept below: "
+                "check the quotation and post it again."
+            ),
+        },
+    }
+
+    def __init__(self, *args: Any, thread: Thread, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.thread = thread
         self.fields["attachments"].help_text = _attachment_help()
+
+    def _post(self, name: str) -> Post | None:
+        pk = self.cleaned_data.get(name)
+        if pk is None and name not in self._errors:
+            return None
+        post = Post.objects.filter(thread=self.thread, pk=pk).first() if pk else None
+        if post is None:
+            problem = "unknown"
+        elif post.deleted_at or post.hidden_at:
+            problem = "removed"
+        else:
+            return post
+        self._errors.pop(name, None)
+        self.add_error(None, ValidationError(self.problems[name][problem], code=problem))
+        # The re-rendered form no longer sends the reference back.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(name)] = ""
+        return None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        cleaned["parent"] = self._post("parent")
+        cleaned["quoted"] = self._post("quoted")
+        return cleaned
 
 
 class EditForm(forms.Form):
@@ -118,9 +219,17 @@ class FlagForm(forms.Form):
 
 
 class ModerationReasonForm(forms.Form):
+    """The reason a moderator gives for the log. The moderation page limits its length,
+    so an invalid reason is a malformed request (see `reason_or_refuse`)."""
+
     reason = CleanCharField(
         label=_("Reason"), max_length=500, required=False, allow_direction_controls=True
     )
+
+    def reason_or_refuse(self) -> str:
+        if not self.is_valid():
+            raise BadRequest("invalid moderation reason")
+        return self.cleaned_data["reason"]
 
 
 class PreferenceForm(forms.Form):

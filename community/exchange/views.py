@@ -29,11 +29,15 @@ from community.exchange.forms import (
     PreferenceForm,
     ReplyForm,
     ThreadForm,
+    parse_id,
+    parse_ids,
+    read_switch,
 )
 from community.exchange.handles import member_handles
 from community.exchange.models import ActivityVisit, Notification, NotificationPreference, Post
 from community.people import display_name
 from community.spaces import spaces_of
+from learning_processes.usertext import clean_text
 
 
 def space_view(view: Callable) -> Callable:
@@ -68,7 +72,7 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @space_view
 @require_GET
 def thread_list(request: HttpRequest, space) -> HttpResponse:
-    tag = request.GET.get("tag", "")[:100]
+    tag = clean_text(request.GET.get("tag", ""))[:100]
     return render(
         request,
         "exchange/thread_list.html",
@@ -123,13 +127,13 @@ def _thread_context(
     data = selectors.thread_posts(thread, request.user, page=page or request.GET.get("page", 1))
     if reply_form is None:
         initial = {}
-        quote_id = request.GET.get("quote", "")
-        reply_to = request.GET.get("reply_to", "")
+        quote_id = parse_id(request.GET.get("quote"))
+        reply_to = parse_id(request.GET.get("reply_to"))
         posts = {p.pk: p for p in [data["opening"], *data["replies"]] if p}
         for post in data["replies"]:
             posts.update({child.pk: child for child in post.replies})
-        if quote_id.isdigit() and int(quote_id) in posts and not posts[int(quote_id)].removed:
-            quoted = posts[int(quote_id)]
+        if quote_id in posts and not posts[quote_id].removed:
+            quoted = posts[quote_id]
             lines = "\n".join(f"> {line}" for line in quoted.body.splitlines())
             initial.update(
                 quoted=quoted.pk,
@@ -137,9 +141,9 @@ def _thread_context(
                 body=_("%(name)s wrote:") % {"name": display_name(quoted.author)}
                 + f"\n{lines}\n\n",
             )
-        elif reply_to.isdigit() and int(reply_to) in posts:
-            initial["parent"] = int(reply_to)
-        reply_form = ReplyForm(initial=initial)
+        elif reply_to in posts:
+            initial["parent"] = reply_to
+        reply_form = ReplyForm(thread=thread, initial=initial)
     return {
         "space": space,
         "thread": thread,
@@ -173,21 +177,16 @@ def post_permalink(request: HttpRequest, space, thread_id: int, post_id: int) ->
 def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(request.user, space, thread_id)
     actions.require(actions.can_post(request.user, space))
-    form = ReplyForm(request.POST, request.FILES)
+    form = ReplyForm(request.POST, request.FILES, thread=thread)
     if form.is_valid():
         data = form.cleaned_data
-        parent = quoted = None
-        if data["parent"]:
-            parent = Post.objects.filter(thread=thread, pk=data["parent"]).first()
-        if data["quoted"]:
-            quoted = Post.objects.filter(thread=thread, pk=data["quoted"]).first()
         try:
             post = actions.do_post_reply(
                 thread=thread,
                 author=request.user,
                 body=data["body"],
-                parent=parent,
-                quoted=quoted,
+                parent=data["parent"],
+                quoted=data["quoted"],
                 files=data["attachments"],
             )
         except ValidationError as error:
@@ -196,7 +195,7 @@ def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
             messages.success(request, _("Your reply is posted."))
             return redirect(post.get_absolute_url())
     # Back to the page the reply was written on: its branch's, or the last one.
-    branch = Post.objects.filter(thread=thread, pk=form.data.get("parent") or 0).first()
+    branch = form.cleaned_data.get("parent")
     page = selectors.page_of(branch) if branch else "last"
     return render(
         request,
@@ -211,7 +210,7 @@ def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
 def thread_pin(request: HttpRequest, space, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(request.user, space, thread_id)
     actions.do_set_pinned(
-        thread=thread, actor=request.user, pinned=request.POST.get("pinned") == "1"
+        thread=thread, actor=request.user, pinned=read_switch(request.POST, "pinned")
     )
     return redirect(thread)
 
@@ -221,7 +220,7 @@ def thread_pin(request: HttpRequest, space, thread_id: int) -> HttpResponse:
 def thread_lock(request: HttpRequest, space, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(request.user, space, thread_id)
     actions.do_set_locked(
-        thread=thread, actor=request.user, locked=request.POST.get("locked") == "1"
+        thread=thread, actor=request.user, locked=read_switch(request.POST, "locked")
     )
     return redirect(thread)
 
@@ -295,7 +294,8 @@ def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
 @require_POST
 def post_delete(request: HttpRequest, space, post_id: int) -> HttpResponse:
     post = actions.access_post(request.user, space, post_id)
-    actions.do_delete_post(post=post, actor=request.user, reason=request.POST.get("reason", ""))
+    reason = ModerationReasonForm(request.POST).reason_or_refuse()
+    actions.do_delete_post(post=post, actor=request.user, reason=reason)
     messages.success(request, _("The post is deleted. Moderators can restore it."))
     if post.is_opening:
         return redirect("exchange:threads", space.pk)
@@ -315,8 +315,7 @@ def post_restore(request: HttpRequest, space, post_id: int) -> HttpResponse:
 @require_POST
 def post_hide(request: HttpRequest, space, post_id: int) -> HttpResponse:
     post = actions.access_post(request.user, space, post_id)
-    form = ModerationReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    reason = ModerationReasonForm(request.POST).reason_or_refuse()
     actions.do_hide_post(post=post, actor=request.user, reason=reason)
     messages.success(request, _("The post is hidden from members."))
     return _back(request, post.get_absolute_url())
@@ -355,7 +354,7 @@ def post_react(request: HttpRequest, space, post_id: int) -> HttpResponse:
 def post_helpful(request: HttpRequest, space, post_id: int) -> HttpResponse:
     post = actions.access_post(request.user, space, post_id)
     actions.do_mark_helpful(
-        post=post, actor=request.user, helpful=request.POST.get("helpful") == "1"
+        post=post, actor=request.user, helpful=read_switch(request.POST, "helpful")
     )
     return redirect(post.get_absolute_url())
 
@@ -428,7 +427,8 @@ def mention_candidates(request: HttpRequest, space) -> JsonResponse:
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
-        ids = [int(pk) for pk in request.POST.getlist("notification") if pk.isdigit()]
+        # No id is "all of them"; an id that is not one is a malformed request.
+        ids = parse_ids(request.POST.getlist("notification"))
         actions.do_mark_read(user=request.user, ids=ids or None)
         return _back(request, reverse("exchange:notifications"))
     notifications = (
