@@ -23,7 +23,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # daphne first: its runserver serves HTTP and WebSockets in development.
+    # runserver leaves static files to WhiteNoise, as production does: Django's own
+    # static handler answers /static/..%2Fmanage.py with a 500. Before daphne, whose
+    # runserver (HTTP and WebSockets in development) it wraps.
+    "whitenoise.runserver_nostatic",
     "daphne",
     "connective_site.home",
     "community",
