@@ -1,12 +1,20 @@
-"""Content Security Policy for the Wagtail admin.
+"""The site's own middleware: request ids for the logs, and the Wagtail admin's
+Content Security Policy.
 
 The public site runs under a strict policy without inline scripts. Wagtail's
 admin still relies on inline scripts and styles, so requests below the admin
 prefixes get the same policy with 'unsafe-inline' added for those two sources.
 """
 
+import re
+import uuid
+
+import sentry_sdk
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from connective_site.request_log import CURRENT_REQUEST, RequestContext
 
 ADMIN_OVERRIDES = {
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -27,3 +35,55 @@ class AdminCSPMiddleware:
             # Read by csp.middleware.CSPMiddleware, which must wrap this middleware.
             response._csp_replace = ADMIN_OVERRIDES
         return response
+
+
+# What a proxy or load balancer may hand us as a request id: a UUID, hex, base64.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:=+/-]{0,127}")
+REQUEST_ID_HEADER = "X-Request-ID"
+
+
+class RequestIdMiddleware:
+    """Gives every request an id: the incoming `X-Request-ID` when it is a sane token
+    (a proxy in front already logged it), else a new one. Log lines written while the
+    request is handled carry it (request_log.py), the response returns it in
+    `X-Request-ID`, and an error sent to Sentry is tagged with it. Outermost in
+    MIDDLEWARE, so that everything below logs with the id; it runs natively in both
+    modes, so under ASGI it adds no thread hop of its own."""
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request: HttpRequest):
+        if self.is_async:
+            return self.__acall__(request)
+        token = CURRENT_REQUEST.set(self._context(request))
+        try:
+            response = self.get_response(request)
+        finally:
+            CURRENT_REQUEST.reset(token)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response
+
+    async def __acall__(self, request: HttpRequest) -> HttpResponse:
+        token = CURRENT_REQUEST.set(self._context(request))
+        try:
+            response = await self.get_response(request)
+        finally:
+            CURRENT_REQUEST.reset(token)
+        response[REQUEST_ID_HEADER] = request.request_id
+        return response
+
+    @staticmethod
+    def _context(request: HttpRequest) -> RequestContext:
+        incoming = request.headers.get(REQUEST_ID_HEADER, "")
+        request_id = incoming if SANE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        request.request_id = request_id
+        if sentry_sdk.is_initialized():
+            sentry_sdk.set_tag("request_id", request_id)
+        return RequestContext(request_id=request_id, method=request.method, path=request.path)

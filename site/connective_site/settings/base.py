@@ -12,6 +12,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .reporting import logging_config
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent  # site/connective_site
 BASE_DIR = PROJECT_DIR.parent.parent  # repository root
 
@@ -68,6 +70,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line below it carries the request's id.
+    "connective_site.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages travel compressed (static files come precompressed from WhiteNoise above):
@@ -313,21 +317,10 @@ CONTENT_SECURITY_POLICY = {
 }
 CSP_ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # One line per page action and per task is noise outside debugging.
-        "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "opensearch": {"level": "WARNING"},
-        "opensearchpy.trace": {"level": "WARNING"},
-        "elastic_transport": {"level": "WARNING"},
-    },
-}
+# LOG_FORMAT: "text" here, "json" by default in production (settings/reporting.py).
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 
 # Kosovo is on the DAC list of ODA recipients but has no ISO 3166 code yet.
 COUNTRIES_OVERRIDE = {"XK": _("Kosovo")}

@@ -1,9 +1,12 @@
 """Production: refuses to start without a real secret key and host list."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOG_LEVEL, env
+from .reporting import init_sentry, logging_config
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -29,3 +32,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 TASKS = {  # noqa: F405
     "default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}
 }
+
+# One JSON object per line for the log collector; LOG_FORMAT=text to read them by eye.
+LOG_FORMAT = env.str("LOG_FORMAT", default="json")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+# Errors go to Sentry when SENTRY_DSN is set, without personal data.
+SENTRY_ENABLED = init_sentry(os.environ)
