@@ -3,16 +3,28 @@ these functions; none of them compares roles by hand.
 
 Connective Cities staff (the staff group, or a superuser) may enter every space and
 act as facilitators there without being members.
+
+An unpublished space (a draft learning process, such as the one a selected proposal
+creates with its applicant as host) exists only for those who prepare it: platform
+staff and the space's hosts and facilitators enter it as usual, so sessions and
+threads can be ready before it is published. For everyone else, visitors, participants
+and observers included, it does not exist: a 404, as Decidim does with unpublished
+participatory processes. `check_space_access` is the one place that says so.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import QuerySet
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
 
 from community.models import Membership, SpaceRole
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import STAFF_GROUP
 
 AnyUser = AbstractBaseUser | AnonymousUser
+
+# The largest primary key of a page or a row (PostgreSQL's `integer`).
+MAX_DATABASE_ID = 2_147_483_647
 
 
 def is_platform_staff(user: AnyUser) -> bool:
@@ -42,8 +54,20 @@ def is_member(user: AnyUser, space: LearningProcessPage) -> bool:
     )
 
 
+def can_prepare_space(user: AnyUser, space: LearningProcessPage) -> bool:
+    """Who may enter the space while it is unpublished: staff, its hosts and facilitators."""
+    return can_facilitate(user, space)
+
+
+def can_see_space(user: AnyUser, space: LearningProcessPage) -> bool:
+    """Whether the space exists for the user at all (its public threads, for one)."""
+    return space.live or can_prepare_space(user, space)
+
+
 def can_enter_space(user: AnyUser, space: LearningProcessPage) -> bool:
     """Members-only areas, threads and live rooms of the space."""
+    if not space.live:
+        return can_prepare_space(user, space)
     return is_member(user, space) or is_platform_staff(user)
 
 
@@ -59,23 +83,62 @@ def spaces_of(user: AnyUser) -> QuerySet[LearningProcessPage]:
     return LearningProcessPage.objects.filter(memberships__user=user).distinct()
 
 
+def enterable_spaces_of(user: AnyUser) -> QuerySet[LearningProcessPage]:
+    """The user's spaces that they may enter now: the published ones, and the
+    unpublished ones they prepare (as host or facilitator)."""
+    if not user.is_authenticated:
+        return LearningProcessPage.objects.none()
+    preparing = Q(
+        pk__in=Membership.objects.filter(user=user, role__in=SpaceRole.moderating()).values(
+            "space_id"
+        )
+    )
+    return spaces_of(user).filter(Q(live=True) | preparing)
+
+
 def space_hosts(space: LearningProcessPage) -> QuerySet[Membership]:
     return Membership.objects.filter(space_id=space.pk, role=SpaceRole.HOST)
 
 
-def access_space(user: AnyUser, space_id: int, *, facilitate: bool = False) -> LearningProcessPage:
-    """The space, if the user may enter it (or run it, with `facilitate`).
-
-    A space that does not exist or is not published is a 404; one the user may not
-    enter is a 403, so a member who lost access learns why.
-    """
-    from django.core.exceptions import PermissionDenied
-    from django.http import Http404
-
-    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
-    if space is None:
+def check_space_access(
+    user: AnyUser,
+    space: LearningProcessPage,
+    *,
+    facilitate: bool = False,
+    members_only: bool = True,
+) -> None:
+    """Refuse the user the space: Http404 if it does not exist for them (unpublished,
+    and they do not prepare it), PermissionDenied if they may not enter its members-only
+    part (`members_only`) or run it (`facilitate`), so a member who lost access learns
+    why. With `members_only=False` only existence is checked: public threads."""
+    if not can_see_space(user, space):
         raise Http404("No such learning process.")
-    allowed = can_facilitate(user, space) if facilitate else can_enter_space(user, space)
+    if facilitate:
+        allowed = can_facilitate(user, space)
+    elif members_only:
+        allowed = can_enter_space(user, space)
+    else:
+        allowed = True
     if not allowed:
         raise PermissionDenied
+
+
+def access_space(
+    user: AnyUser,
+    space_id: int,
+    *,
+    facilitate: bool = False,
+    members_only: bool = True,
+) -> LearningProcessPage:
+    """The space, if the user may enter it (or run it, with `facilitate`, or only see it,
+    with `members_only=False`); Http404 or PermissionDenied otherwise (see
+    `check_space_access`). Every page, thread, session and socket of a space comes
+    through here."""
+    # A number no row can have is no space (and SQLite cannot even bind it).
+    if not 1 <= space_id <= MAX_DATABASE_ID:
+        raise Http404("No such learning process.")
+    space = LearningProcessPage.objects.filter(pk=space_id).first()
+    if space is None:
+        raise Http404("No such learning process.")
+    check_space_access(user, space, facilitate=facilitate, members_only=members_only)
     return space

@@ -26,6 +26,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, F, OuterRef
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from limits import parse as parse_rate
@@ -50,7 +51,7 @@ from community.live.models import (
 )
 from community.live.protocol import FACILITATOR_COMMANDS, Command, ProtocolError, event_message
 from community.people import display_name
-from community.spaces import can_enter_space, can_facilitate
+from community.spaces import can_enter_space, can_facilitate, check_space_access
 from learning_processes.models import LearningProcessPage
 
 logger = logging.getLogger(__name__)
@@ -118,10 +119,13 @@ def person(user: AbstractBaseUser | None) -> dict[str, Any] | None:
 
 
 def access_session(user: AbstractBaseUser, session_id: int) -> VirtualSession:
-    """The session, if the user may enter its room; PermissionDenied otherwise."""
+    """The session, if the user may enter its room: Http404 when it does not exist for
+    them (no such session, or its space is unpublished and they do not prepare it),
+    PermissionDenied when they may not enter its space."""
     session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
-    if session is None or not can_enter_space(user, session.space):
-        raise PermissionDenied
+    if session is None:
+        raise Http404("No such session.")
+    check_space_access(user, session.space)
     return session
 
 

@@ -31,12 +31,22 @@ class AppSettings:
 
     @property
     def MAX_FRAME_BYTES(self) -> int:
-        """Largest WebSocket frame a client may send; bigger ones are refused unread."""
+        """Largest WebSocket frame (in UTF-8 bytes) a client may send; bigger ones are
+        answered with `too_large`, unread, and the socket stays open. (daphne itself
+        drops the connection above 1 MiB, before the frame reaches the room.)"""
         return self._setting("MAX_FRAME_BYTES", 16_384)
 
     @property
     def MAX_POLL_OPTIONS(self) -> int:
         return self._setting("MAX_POLL_OPTIONS", 10)
+
+    @property
+    def MAX_POLL_QUESTION_CHARS(self) -> int:
+        return self._setting("MAX_POLL_QUESTION_CHARS", 500)
+
+    @property
+    def MAX_POLL_OPTION_CHARS(self) -> int:
+        return self._setting("MAX_POLL_OPTION_CHARS", 200)
 
     @property
     def REPLAY_LIMIT(self) -> int:

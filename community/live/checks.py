@@ -17,7 +17,14 @@ def check_live_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
                 id="live.E001",
             )
         )
-    for name in ("MAX_TEXT_CHARS", "MAX_FRAME_BYTES", "MAX_POLL_OPTIONS", "REPLAY_LIMIT"):
+    for name in (
+        "MAX_TEXT_CHARS",
+        "MAX_FRAME_BYTES",
+        "MAX_POLL_OPTIONS",
+        "MAX_POLL_QUESTION_CHARS",
+        "MAX_POLL_OPTION_CHARS",
+        "REPLAY_LIMIT",
+    ):
         value = getattr(app_settings, name)
         if not isinstance(value, int) or value < 1:
             errors.append(checks.Error(f"LIVE_{name} must be a positive integer", id="live.E002"))

@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from community.live import actions
@@ -26,6 +27,7 @@ from community.live.protocol import (
     VERSION,
     ProtocolError,
     command_ref,
+    database_id,
     parse_command,
 )
 
@@ -34,6 +36,7 @@ logger = logging.getLogger(__name__)
 # Close codes in the application range (4000-4999), listed in docs/live-protocol.md.
 CLOSE_LOGGED_OUT = 4001
 CLOSE_NO_ACCESS = 4003
+CLOSE_NOT_FOUND = 4004
 
 
 class OpenSockets:
@@ -80,14 +83,23 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def connect(self) -> None:
         user = self.scope.get("user")
-        self.session_id = int(self.scope["url_route"]["kwargs"]["session_id"])
         if user is None or not user.is_authenticated:
             await self.close()  # before accept: the handshake fails with HTTP 403
             return
+        # The route takes any segment: a number no row can have (or no number at all)
+        # names no session, and is refused like one that does not exist.
+        session_id = database_id(self.scope["url_route"]["kwargs"]["session_id"])
+        if session_id is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.session_id = session_id
         try:
             session = await database_sync_to_async(actions.access_session)(user, self.session_id)
+        except Http404:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
         except PermissionDenied:
-            await self.close()
+            await self.close(code=CLOSE_NO_ACCESS)
             return
         self.space_id = session.space_id
         # Join the groups before reading the log: whatever is committed after the
@@ -102,12 +114,9 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self.catch_up(self._after_from_query())
 
     def _after_from_query(self) -> int | None:
+        """`?after=`: a positive sequence number, or None (a snapshot) for anything else."""
         query = parse_qs(self.scope.get("query_string", b"").decode("latin-1"))
-        try:
-            after = int(query.get("after", [""])[0])
-        except ValueError:
-            return None
-        return after if after > 0 else None
+        return database_id(query.get("after", [""])[0])
 
     async def catch_up(self, after: int | None) -> None:
         """Send what follows `after` from the log, or a snapshot when the client has
@@ -145,7 +154,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         user = self.scope.get("user")
-        if user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and hasattr(self, "session_id"):
             await self.channel_layer.group_discard(room_group(self.session_id), self.channel_name)
             await self.channel_layer.group_discard(user_group(user.pk), self.channel_name)
             if self.joined:
@@ -158,22 +167,33 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
     # --- From the client -----------------------------------------------------------------
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
-        data = text_data if text_data is not None else bytes_data
-        if data is None or len(data) > app_settings.MAX_FRAME_BYTES:
-            await self.send_json(
-                ProtocolError(
-                    "too_large",
-                    _("Messages may be at most %(limit)d bytes.")
-                    % {"limit": app_settings.MAX_FRAME_BYTES},
-                ).as_message()
-            )
-            return
+        """Decode one frame. Whatever a client sends is answered, never a reason to close
+        the socket: a frame that is not a small JSON text gets an error event."""
         try:
-            content = json.loads(data)
-        except ValueError:
-            await self.send_json(ProtocolError("invalid", _("That is not JSON.")).as_message())
+            content = self._decode(text_data)
+        except ProtocolError as error:
+            await self.send_json(error.as_message())
             return
         await self.receive_json(content)
+
+    @staticmethod
+    def _decode(text_data: str | None) -> Any:
+        if text_data is None:
+            raise ProtocolError("binary_frame", _("Send commands as text frames of JSON."))
+        limit = app_settings.MAX_FRAME_BYTES
+        # Characters first: a frame with more characters than the limit has more bytes.
+        if len(text_data) > limit or len(text_data.encode("utf-8", "surrogatepass")) > limit:
+            raise ProtocolError(
+                "too_large",
+                _("Messages may be at most %(limit)d bytes.") % {"limit": limit},
+            )
+        try:
+            return json.loads(text_data)
+        except RecursionError:
+            # The parser's own guard; no command is nested more than two levels.
+            raise ProtocolError("too_deep", _("That JSON is nested too deeply.")) from None
+        except ValueError:
+            raise ProtocolError("not_json", _("That is not JSON.")) from None
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         ref = command_ref(content)
@@ -227,6 +247,6 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
             await database_sync_to_async(actions.access_session)(
                 self.scope["user"], self.session_id
             )
-        except PermissionDenied:
+        except (PermissionDenied, Http404):
             await self.send_json({"type": "closing", "reason": "no_access"})
             await self.close(code=CLOSE_NO_ACCESS)

@@ -3,5 +3,5 @@ from django.urls import path
 from community.live.consumers import LiveRoomConsumer
 
 websocket_urlpatterns = [
-    path("ws/sessions/<int:session_id>/", LiveRoomConsumer.as_asgi()),
+    path("ws/sessions/<str:session_id>/", LiveRoomConsumer.as_asgi()),
 ]

@@ -349,13 +349,13 @@ async def test_size_limits_and_malformed_messages(room, settings):
     await amina.send_json_to({"type": "chat.send", "text": "y" * 51})
     assert (await next_error(amina))["code"] == "too_long"
     await amina.send_to(text_data="{not json")
-    assert (await next_error(amina))["code"] == "invalid"
+    assert (await next_error(amina))["code"] == "not_json"
     await amina.send_json_to({"type": "shout"})
     assert (await next_error(amina))["code"] == "unknown_type"
     await amina.send_json_to({"type": "chat.send", "text": "   "})
     assert (await next_error(amina))["code"] == "invalid"
     await amina.send_json_to({"type": "poll.vote", "id": 1, "choices": "all"})
-    assert (await next_error(amina))["code"] == "invalid"
+    assert (await next_error(amina))["code"] == "wrong_type"
     await amina.send_json_to({"type": "ping", "ref": "p"})
     pong = (await receive_until(amina, lambda m: m["type"] == "pong"))[-1]
     assert pong["ref"] == "p"
