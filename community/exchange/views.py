@@ -36,14 +36,14 @@ from community.exchange.forms import (
 from community.exchange.handles import member_handles
 from community.exchange.models import ActivityVisit, Notification, NotificationPreference, Post
 from community.people import display_name
-from community.spaces import spaces_of
+from community.spaces import access_space, spaces_of
 from learning_processes.usertext import clean_text
 
 
 def space_view(view: Callable) -> Callable:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, space_id: int, *args, **kwargs) -> HttpResponse:
-        space = actions.access_space(space_id)
+        space = access_space(request.user, space_id, members_only=False)
         try:
             return view(request, space, *args, **kwargs)
         except PermissionDenied:

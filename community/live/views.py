@@ -14,25 +14,17 @@ from community.live.app_settings import app_settings
 from community.live.forms import SessionForm
 from community.live.ics import session_calendar
 from community.live.models import SessionState, VirtualSession
-from community.spaces import can_enter_space, can_facilitate
-from learning_processes.models import LearningProcessPage
-
-
-def access_space(request: HttpRequest, space_id: int) -> LearningProcessPage:
-    space = get_object_or_404(LearningProcessPage, pk=space_id)
-    if not can_enter_space(request.user, space):
-        raise PermissionDenied
-    return space
+from community.spaces import access_space, can_facilitate
 
 
 def access_session(request: HttpRequest, space_id: int, pk: int) -> VirtualSession:
-    space = access_space(request, space_id)
+    space = access_space(request.user, space_id)
     return get_object_or_404(VirtualSession.objects.select_related("space"), pk=pk, space=space)
 
 
 @login_required
 def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request, space_id)
+    space = access_space(request.user, space_id)
     sessions = VirtualSession.objects.filter(space=space).order_by("-starts_at")
     return render(
         request,
@@ -48,7 +40,7 @@ def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @login_required
 def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request, space_id)
+    space = access_space(request.user, space_id)
     if not can_facilitate(request.user, space):
         raise PermissionDenied
     form = SessionForm(request.POST or None, space=space)
