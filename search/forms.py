@@ -2,12 +2,20 @@
 
 from django import forms
 from django.http import QueryDict
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from search.documents import FACETS
-from search.queries import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS, SearchQuery
+from search.queries import (
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    MAX_RESULT_WINDOW,
+    MAX_SUGGEST_LENGTH,
+    SearchQuery,
+)
 
 MAX_PAGE = 500
+DEFAULT_PAGE_SIZE = 10
 
 
 class SearchForm(forms.Form):
@@ -25,19 +33,36 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
     page_size = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
 
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        page = cleaned.get("page") or 1
+        if page * (cleaned.get("page_size") or DEFAULT_PAGE_SIZE) > MAX_RESULT_WINDOW:
+            # The engine cannot page deeper; the database could, but both answer alike.
+            self.add_error(
+                "page",
+                _(
+                    "Only the first %(limit)s results can be paged through. "
+                    "Please add a word or a filter to narrow the search."
+                )
+                % {"limit": number_format(MAX_RESULT_WINDOW, force_grouping=True)},
+            )
+        return cleaned
+
     def to_query(self, data: QueryDict, visibility: tuple[str, ...]) -> SearchQuery:
+        """The query; SearchQuery itself makes the text and filter values safe."""
         cleaned = self.cleaned_data
-        filters = {
-            name: tuple(value[:100] for value in data.getlist(name) if value)[:20]
-            for name in FACETS
-            if data.getlist(name)
-        }
-        sort = cleaned.get("sort") or "relevance"
+        filters = {name: tuple(data.getlist(name)) for name in FACETS if data.getlist(name)}
         return SearchQuery(
             text=cleaned.get("q") or "",
             filters=filters,
-            sort=sort if sort in SORTS else "relevance",
+            sort=cleaned.get("sort") or "relevance",
             page=cleaned.get("page") or 1,
-            page_size=cleaned.get("page_size") or 10,
+            page_size=cleaned.get("page_size") or DEFAULT_PAGE_SIZE,
             visibility=visibility,
         )
+
+
+class SuggestForm(forms.Form):
+    """The type-ahead's prefix: refused like the search box's text when it cannot be one."""
+
+    q = forms.CharField(max_length=MAX_SUGGEST_LENGTH, required=False, strip=True)

@@ -7,15 +7,23 @@ included, is restricted to what the viewer may see.
 """
 
 from dataclasses import dataclass, field
+from itertools import islice
 from types import ModuleType
 from typing import Any
 
 from search.documents import BASE_SEARCH_FIELDS, FACETS, SEARCH_FIELDS
+from search.query_text import clean_text, facet_integers
 
 SORTS = ("relevance", "date")
 SHARED_FACETS = "facets_under_all_filters"
 MAX_PAGE_SIZE = 50
 MAX_QUERY_LENGTH = 200
+MAX_SUGGEST_LENGTH = 100
+# A facet value longer than this, or more values of one facet, are not ours.
+MAX_FACET_VALUE_LENGTH = 100
+MAX_FACET_VALUES = 20
+# How deep one can page: the engine's default `index.max_result_window`.
+MAX_RESULT_WINDOW = 10_000
 
 
 @dataclass(frozen=True)
@@ -27,6 +35,22 @@ class SearchQuery:
     page_size: int = 10
     # What the viewer may open: "public" plus "space:<id>" for each of their spaces.
     visibility: tuple[str, ...] = ("public",)
+
+    def __post_init__(self) -> None:
+        """Every backend gets text and filter values it can take, whoever built the
+        query. The search form refuses what is too long with a message; a caller
+        that did not go through it gets the text cut at MAX_QUERY_LENGTH."""
+        filters = {}
+        for name, values in self.filters.items():
+            cleaned = (clean_text(str(v), MAX_FACET_VALUE_LENGTH) for v in values)
+            kept = tuple(islice(dict.fromkeys(v for v in cleaned if v), MAX_FACET_VALUES))
+            if kept:
+                filters[name] = kept
+        object.__setattr__(self, "text", clean_text(self.text, MAX_QUERY_LENGTH))
+        object.__setattr__(self, "filters", filters)
+        object.__setattr__(self, "sort", self.sort if self.sort in SORTS else "relevance")
+        object.__setattr__(self, "page", max(1, self.page))
+        object.__setattr__(self, "page_size", max(1, self.page_size))
 
     @property
     def offset(self) -> int:
@@ -58,7 +82,11 @@ class SearchResults:
 
 
 def _facet_filter(dsl: ModuleType, name: str, values: tuple[str, ...]) -> Any:
-    return dsl.Q("terms", **{FACETS[name]["field"]: list(values)})
+    """An integer field is asked only for values that can be integers (no terms, no
+    match), so "sdgs=abc" finds nothing rather than failing the engine's query."""
+    spec = FACETS[name]
+    terms = facet_integers(values) if spec.get("integer") else list(values)
+    return dsl.Q("terms", **{spec["field"]: terms})
 
 
 def _text_query(dsl: ModuleType, text: str, tolerant: bool = True) -> Any:

@@ -7,7 +7,8 @@ from django.conf import settings
 
 from search.backends import get_backend
 from search.backends.database import DatabaseSearchBackend
-from search.queries import SearchQuery, SearchResults
+from search.queries import MAX_SUGGEST_LENGTH, SearchQuery, SearchResults
+from search.query_text import clean_text
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,10 @@ def run_search(query: SearchQuery) -> SearchResults:
 
 
 def run_suggest(prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
+    """Titles that start like `prefix`, made safe for every backend as a query's text is."""
+    prefix = clean_text(prefix, MAX_SUGGEST_LENGTH)
+    if not prefix:
+        return []
     try:
         return get_backend().suggest(prefix, visibility)
     except Exception:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 
 from learning_processes.models import TopicField
 from search.documents import FACETS
-from search.forms import SearchForm
+from search.forms import SearchForm, SuggestForm
 from search.labels import FACET_TITLES, labeller
 from search.permissions import viewer_visibility
 from search.queries import to_json
@@ -103,9 +103,10 @@ def search_api(request: HttpRequest) -> JsonResponse:
 
 @require_GET
 def suggest_api(request: HttpRequest) -> JsonResponse:
-    prefix = request.GET.get("q", "").strip()
-    if len(prefix) > 100:
-        return JsonResponse({"error": "q is longer than 100 characters"}, status=400)
+    form = SuggestForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"error": "invalid request", "fields": form.errors}, status=400)
+    prefix = form.cleaned_data["q"]
     if len(prefix) < 2:
         return JsonResponse({"suggestions": []})
     return JsonResponse({"suggestions": run_suggest(prefix, viewer_visibility(request.user))})

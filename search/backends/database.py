@@ -49,6 +49,7 @@ from learning_processes.models.processes import LearningProcessTag, PartnerMunic
 from search.backends.base import SearchBackend
 from search.documents import FACETS
 from search.queries import SearchHit, SearchQuery, SearchResults
+from search.query_text import facet_integers, search_words
 from search.serializers import (
     INDEXED_MODELS,
     PUBLIC,
@@ -80,10 +81,6 @@ def _highlight(text: str, terms: list[str], size: int = 160) -> str:
         return ""
     start = max(0, match.start() - size // 3)
     return _mark(text[start : start + size], terms)
-
-
-def _ints(values: Iterable[str]) -> list[int]:
-    return [int(v) for v in values if str(v).isdigit()]
 
 
 @cache
@@ -123,7 +120,7 @@ class _Link:
         return rows.exclude(**{self.value: ""}) if self.convert is str else rows
 
     def owners_with(self, values: Iterable[str], **extra: Any) -> QuerySet:
-        converted = _ints(values) if self.convert is int else [str(v) for v in values]
+        converted = facet_integers(values) if self.convert is int else [str(v) for v in values]
         return self.rows().filter(**{f"{self.value}__in": converted}, **extra).values(self.owner)
 
     def counts(self, owners: QuerySet) -> Counter:
@@ -212,7 +209,7 @@ class _PracticeSource(_Source):
         if name == "region":
             return _region_q("country", values)
         if name == "year":
-            return Q(year__in=_ints(values))
+            return Q(year__in=facet_integers(values))
         return Q()
 
     def _counts(self, name: str, ids: QuerySet) -> Counter:
@@ -247,7 +244,7 @@ class _ProcessSource(_Source):
         if name == "topic_field":
             return Q(topic_field__name__in=values)
         if name == "year":
-            return Q(year__in=_ints(values))
+            return Q(year__in=facet_integers(values))
         if name == "country":
             if "DE" in values:
                 return Q()
@@ -317,7 +314,7 @@ class _OutcomeSource(_Source):
         if name == "topic_field":
             return Q(_topic__in=values)
         if name == "year":
-            return Q(_year__in=_ints(values))
+            return Q(_year__in=facet_integers(values))
         if name == "country":
             return Q() if "DE" in values else NOTHING
         if name == "region":
@@ -379,7 +376,7 @@ class _ThreadSource(_Source):
     def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
         """Threads are not in Wagtail's search index: any word in the title or in a
         visible post, unranked (the fallback is a reduced search)."""
-        words = [w for w in re.findall(r"\w+", text) if len(w) > 2] or [text.strip()]
+        words = [w for w in re.findall(r"\w+", text) if len(w) > 2] or search_words(text)
         matched = NOTHING
         for word in words:
             posts = Post.objects.visible().filter(body__icontains=word).values("thread_id")
@@ -392,7 +389,7 @@ class _ThreadSource(_Source):
         if name == "topic_field":
             return Q(space__topic_field__name__in=values)
         if name == "year":
-            return Q(_year__in=_ints(values))
+            return Q(_year__in=facet_integers(values))
         if name == "sdgs":
             return Q(space_id__in=self.space_links["sdgs"].owners_with(values))
         if name == "country":
@@ -445,8 +442,15 @@ SOURCES: tuple[_Source, ...] = (
 
 
 def _text_match(queryset: QuerySet, text: str) -> QuerySet:
-    """Wagtail's database search as a queryset (still filterable) with a `_score`."""
-    results = queryset.search(text, operator="or").annotate_score("_score")
+    """Wagtail's database search as a queryset (still filterable) with a `_score`.
+
+    It is given the words of the text only: Wagtail writes each into FTS5's MATCH or
+    PostgreSQL's to_tsquery, where a quote or other syntax typed along would be read
+    as theirs (see search.query_text)."""
+    words = search_words(text)
+    if not words:  # only punctuation or syntax: nothing to look for
+        return queryset.none().annotate(_score=Value(0.0))
+    results = queryset.search(" ".join(words), operator="or").annotate_score("_score")
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:  # an empty search (only stop words, say)
         return queryset.none().annotate(_score=Value(0.0))
@@ -493,6 +497,10 @@ class DatabaseSearchBackend(SearchBackend):
                         for pk, score in base.order_by().values_list("pk", "_score")
                     }
                     base = source.model.objects.filter(pk__in=_id_array(list(scores)))
+                # No page of this type has the words: no totals, counts or hits to
+                # look for (a common case: a typo, or a query of only punctuation).
+                if not (scores if scores is not None else base.exists()):
+                    continue
             base = source.annotate(base)
 
             def narrowed(skip: str | None = None, base=base, source=source) -> QuerySet:
