@@ -15,6 +15,8 @@ SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 LANGUAGES = ("german", "french", "spanish", "portuguese")
 LANGUAGE_CODES = {"de": "german", "fr": "french", "es": "spanish", "pt": "portuguese"}
 STEM_EXCLUSIONS = ["heating", "heated", "heater", "heaters", "mobile"]
+# The analyser the index is written with: English, without the query-time synonyms.
+INDEX_ANALYZER = "cc_english"
 
 
 @cache
@@ -37,7 +39,7 @@ def analyzers(dsl: ModuleType) -> dict[str, Any]:
     base = ["lowercase", "asciifolding"]
     return {
         "index": dsl.analyzer(
-            "cc_english", tokenizer="standard", filter=[possessive, *base, stop, keep, stemmer]
+            INDEX_ANALYZER, tokenizer="standard", filter=[possessive, *base, stop, keep, stemmer]
         ),
         "search": dsl.analyzer(
             "cc_english_search",

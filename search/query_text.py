@@ -51,6 +51,23 @@ def search_words(text: str) -> list[str]:
     return words
 
 
+def distinct_terms(text: str, limit: int) -> str:
+    """At most `limit` different terms of `text` (runs of letters, marks and digits, as
+    the engine's tokenizer splits them), for a query the engine found too large."""
+    terms: dict[str, str] = {}
+    current: list[str] = []
+    for ch in f"{text} ":
+        if unicodedata.category(ch)[0] in "LMN":
+            current.append(ch)
+        elif current:
+            term = "".join(current)
+            current = []
+            terms.setdefault(term.casefold(), term)
+            if len(terms) == limit:
+                break
+    return " ".join(terms.values())
+
+
 def facet_integers(values: Iterable[str]) -> list[int]:
     """The values of an integer facet that can be one; the others match nothing."""
     return [int(v) for v in values if _FACET_INTEGER.fullmatch(str(v))]

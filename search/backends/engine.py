@@ -1,13 +1,21 @@
 """Elasticsearch 8/9 or OpenSearch 2/3 through the shared DSL."""
 
+import logging
+from dataclasses import replace
 from typing import Any
 
 from search import engine as engine_mod
 from search.backends.base import SearchBackend
 from search.queries import SearchQuery, SearchResults, build_search, build_suggest, parse_response
+from search.query_text import distinct_terms
+
+logger = logging.getLogger(__name__)
 
 # Enough hits for a first page: below that, typos and any-word matches are worth their cost.
 TOLERANT_BELOW = 10
+# Each term costs up to about 50 clauses once its synonyms are expanded over the search
+# fields ("waste" has eight); the engine's limit is 1,024.
+MAX_TERMS_ON_RETRY = 16
 
 
 class EngineSearchBackend(SearchBackend):
@@ -37,15 +45,29 @@ class EngineSearchBackend(SearchBackend):
         the engine most at 100,000 documents; only when that finds fewer than
         TOLERANT_BELOW hits does the full, tolerant query run (a misspelling, a rare
         word, or words that seldom meet)."""
-        alias = engine_mod.content_alias()
         if query.text:
-            body = build_search(self.dsl, alias, query, tolerant=False).to_dict()
-            response = self.client.search(index=alias, body=body)
+            response = self._search(query, tolerant=False)
             if response["hits"]["total"]["value"] >= TOLERANT_BELOW:
                 return parse_response(query, response, self.name)
-        body = build_search(self.dsl, alias, query).to_dict()
-        response = self.client.search(index=alias, body=body)
-        return parse_response(query, response, self.name)
+        return parse_response(query, self._search(query, tolerant=True), self.name)
+
+    def _search(self, query: SearchQuery, tolerant: bool) -> Any:
+        """One request. When the engine finds the query too large (more than its
+        clause limit once synonyms are expanded, see `queries._text_query`), it is
+        asked again with the title phrase read without synonyms and at most
+        MAX_TERMS_ON_RETRY different terms: answered by the engine, not the fallback."""
+        alias = engine_mod.content_alias()
+        body = build_search(self.dsl, alias, query, tolerant=tolerant).to_dict()
+        try:
+            return self.client.search(index=alias, body=body)
+        except Exception as error:
+            # "maxClauseCount is set to 1024" in OpenSearch's and Elasticsearch's reason.
+            if not query.text or "maxClauseCount" not in str(error):
+                raise
+        logger.info("search: %d characters too large for the engine; reduced", len(query.text))
+        reduced = replace(query, text=distinct_terms(query.text, MAX_TERMS_ON_RETRY))
+        body = build_search(self.dsl, alias, reduced, tolerant=tolerant, phrase_synonyms=False)
+        return self.client.search(index=alias, body=body.to_dict())
 
     def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
         body = build_suggest(self.dsl, engine_mod.content_alias(), prefix, visibility).to_dict()

@@ -125,6 +125,8 @@ HOSTILE_TEXTS = [
     ("\t\n\u3000", 200, 200),
     ("!?.,;:-", 200, 200),
     ("waste " * 33, 200, 400),
+    ("waste-" * 30, 200, 400),
+    ("waste heat participation mobility", 200, 200),
     (" ".join(f"x{n}" for n in range(50)), 200, 400),
     ("waste " * 40, 400, 400),
     (TOO_LONG, 400, 400),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.query_text import clean_text, facet_integers, search_words
+from search.query_text import clean_text, distinct_terms, facet_integers, search_words
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,13 @@ def test_clean_text_cuts_at_the_limit_without_a_trailing_space():
 )
 def test_search_words_are_plain_words_without_query_syntax(text, words):
     assert search_words(text) == words
+
+
+def test_distinct_terms_drop_repeats_and_stop_at_the_limit():
+    assert distinct_terms("Waste waste,WASTE-heat heat", 16) == "Waste heat"
+    assert distinct_terms(" ".join(f"w{n}" for n in range(40)), 16).split() == [
+        f"w{n}" for n in range(16)
+    ]
 
 
 def test_facet_integers_take_only_ascii_digits_of_a_sensible_length():
