@@ -9,10 +9,10 @@ from django.views.decorators.http import require_GET
 
 from learning_processes.models import TopicField
 from search.documents import FACETS
-from search.forms import SearchForm, SuggestForm
+from search.forms import DEFAULT_PAGE_SIZE, SearchForm, SuggestForm
 from search.labels import FACET_TITLES, labeller
 from search.permissions import viewer_visibility
-from search.queries import to_json
+from search.queries import SearchQuery, to_json
 from search.service import run_search, run_suggest
 
 
@@ -20,19 +20,26 @@ def _url(params: list[tuple[str, str]]) -> str:
     return "?" + urlencode(params) if params else "?"
 
 
-def _current_params(request: HttpRequest) -> list[tuple[str, str]]:
-    return [
-        (key, value) for key, values in request.GET.lists() for value in values if key != "page"
-    ]
+def _current_params(query: SearchQuery) -> list[tuple[str, str]]:
+    """What the search applies, as URL parameters (the page aside). Links are built from
+    these, not from the raw URL: a URL repeating a filter a thousand times would
+    otherwise give each of the page's hundred links all thousand."""
+    params = [("q", query.text)] if query.text else []
+    if query.sort != "relevance":
+        params.append(("sort", query.sort))
+    if query.page_size != DEFAULT_PAGE_SIZE:
+        params.append(("page_size", str(query.page_size)))
+    params += [(name, value) for name, values in query.filters.items() for value in values]
+    return params
 
 
-def _facet_context(request: HttpRequest, results) -> tuple[list[dict], list[dict]]:
+def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[dict]]:
     """Facet options that toggle themselves in the URL, and removable chips."""
     label = labeller()
-    base = _current_params(request)
+    base = _current_params(query)
     facets = []
     for name in FACETS:
-        selected = set(request.GET.getlist(name))
+        selected = set(query.filters.get(name, ()))
         options = []
         for value, count in results.facets.get(name, []):
             if value in selected:
@@ -68,11 +75,11 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if request.GET and form.is_valid():
         query = form.to_query(request.GET, viewer_visibility(request.user))
         results = run_search(query)
-        facets, chips = _facet_context(request, results)
+        facets, chips = _facet_context(query, results)
         label = labeller()
         for hit in results.hits:
             hit.type_label = label("content_type", hit.content_type)
-        base = _current_params(request)
+        base = _current_params(query)
         pages = max(1, -(-results.total // query.page_size))
         context.update(
             results=results,
