@@ -11,6 +11,8 @@ Registered once, from `connective_site.home`'s `AppConfig.ready()`, before any U
 imported. The apps name it in their patterns without importing the project.
 """
 
+import re
+
 from django.urls import register_converter
 from django.urls.converters import get_converters
 
@@ -33,6 +35,13 @@ class DatabaseIdConverter:
         if not 0 <= number <= MAX_DATABASE_ID:
             raise ValueError(f"{value} is not a database id")
         return str(number)
+
+
+def is_database_id(value: str) -> bool:
+    """Whether `value` is an id the URL converter would accept."""
+    return (
+        re.fullmatch(DatabaseIdConverter.regex, value) is not None and int(value) <= MAX_DATABASE_ID
+    )
 
 
 def register() -> None:

@@ -1,5 +1,5 @@
-"""The site's own middleware: request ids for the logs, and the Wagtail admin's
-Content Security Policy.
+"""The site's own middleware: request ids for the logs, the Wagtail admin's
+Content Security Policy, and well-formed ids for the admin's choosers.
 
 The public site runs under a strict policy without inline scripts. Wagtail's
 admin still relies on inline scripts and styles, so requests below the admin
@@ -12,8 +12,13 @@ import uuid
 import sentry_sdk
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import BadRequest
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin, ChosenViewMixin
 
+from connective_site.converters import is_database_id
 from connective_site.request_log import CURRENT_REQUEST, RequestContext
 
 ADMIN_OVERRIDES = {
@@ -87,3 +92,32 @@ class RequestIdMiddleware:
         if sentry_sdk.is_initialized():
             sentry_sdk.set_tag("request_id", request_id)
         return RequestContext(request_id=request_id, method=request.method, path=request.path)
+
+
+class AdminChooserIdMiddleware:
+    """Wagtail's choosers look up the id they are given as it comes (`chosen/<str:pk>/`,
+    `chosen-multiple/?id=...`): "abc" raised a ValueError, and a number beyond the column
+    an OverflowError on SQLite, 500s in the admin. For a model with an integer key, an
+    id the site's `id` URL converter would refuse answers 404 in the path and 400 in the
+    query string, before Wagtail's view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs) -> None:
+        view_class = getattr(view_func, "view_class", None)
+        if view_class is None or not issubclass(
+            view_class, ChosenViewMixin | ChosenMultipleViewMixin
+        ):
+            return
+        model = view_class(**getattr(view_func, "view_initkwargs", {})).model_class
+        if model is None or not isinstance(model._meta.pk, models.IntegerField):
+            return
+        if issubclass(view_class, ChosenViewMixin):
+            if not is_database_id(unquote(str(view_kwargs.get("pk", "")))):
+                raise Http404("No such item.")
+        elif not all(is_database_id(value) for value in request.GET.getlist("id")):
+            raise BadRequest("An id in the query string is not a number.")

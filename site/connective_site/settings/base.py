@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "community.middleware.UserTimezoneMiddleware",
     "community.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "connective_site.middleware.AdminChooserIdMiddleware",
 ]
 
 ROOT_URLCONF = "connective_site.urls"
