@@ -60,5 +60,7 @@ async def test_the_router_resolves_the_ping_route_with_session_auth():
         "/ws/nowhere/",
         headers=[(b"origin", b"http://localhost"), (b"host", b"localhost")],
     )
-    with pytest.raises(ValueError, match="No route found"):
-        await unknown.connect()
+    # A path no app serves is refused at the handshake, not raised as a server error.
+    connected, code = await unknown.connect()
+    assert not connected
+    assert code == 4004
