@@ -18,13 +18,11 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from community.models import Membership, SpaceRole
+from learning_processes.database_ids import database_id
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import STAFF_GROUP
 
 AnyUser = AbstractBaseUser | AnonymousUser
-
-# The largest primary key of a page or a row (PostgreSQL's `integer`).
-MAX_DATABASE_ID = 2_147_483_647
 
 
 def is_platform_staff(user: AnyUser) -> bool:
@@ -135,7 +133,7 @@ def access_space(
     `check_space_access`). Every page, thread, session and socket of a space comes
     through here."""
     # A number no row can have is no space (and SQLite cannot even bind it).
-    if not 1 <= space_id <= MAX_DATABASE_ID:
+    if database_id(space_id) is None:
         raise Http404("No such learning process.")
     space = LearningProcessPage.objects.filter(pk=space_id).first()
     if space is None:

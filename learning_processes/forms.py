@@ -19,6 +19,7 @@ from django_countries import countries
 
 from learning_processes import actions, app_settings
 from learning_processes.actions import PROPOSAL_FIELDS
+from learning_processes.database_ids import DatabaseIdMultipleChoiceField
 from learning_processes.models import SustainableDevelopmentGoal, TopicProposal
 from learning_processes.models.calls import SCORE_RANGE, SECTIONS, Decision, Requirement
 
@@ -46,7 +47,7 @@ SECTION_HELP = {
 
 
 class ProposalForm(forms.ModelForm):
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = DatabaseIdMultipleChoiceField(
         label=_("SDGs the topic serves"),
         queryset=SustainableDevelopmentGoal.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -27,9 +27,9 @@ from community.live.protocol import (
     VERSION,
     ProtocolError,
     command_ref,
-    database_id,
     parse_command,
 )
+from learning_processes.database_ids import database_id
 
 logger = logging.getLogger(__name__)
 

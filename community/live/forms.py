@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from community.live.actions import facilitator_candidates
 from community.live.app_settings import app_settings
+from learning_processes.database_ids import DatabaseIdMultipleChoiceField
 from learning_processes.models import LearningProcessPage
 
 
@@ -31,7 +32,7 @@ class SessionForm(forms.Form):
         assume_scheme="https",
         help_text=_("A Jitsi or BigBlueButton room. The live room itself works without video."),
     )
-    facilitators = forms.ModelMultipleChoiceField(
+    facilitators = DatabaseIdMultipleChoiceField(
         label=_("Facilitators"),
         queryset=None,
         required=False,

@@ -11,6 +11,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from community.live.app_settings import app_settings
+from learning_processes.database_ids import MAX_DATABASE_ID
 
 VERSION = 1
 
@@ -68,24 +69,9 @@ class ProtocolError(Exception):
         return message
 
 
-# The largest id a database row can have (PostgreSQL's `integer`, the type of every
-# primary key the room refers to): a larger number names nothing, and must never reach a
-# query (SQLite cannot even bind it).
-MAX_ID = 2_147_483_647
+MAX_ID = MAX_DATABASE_ID
 # Longest `ref` a client may attach; it is echoed back, so it stays short.
 MAX_REF_CHARS = 64
-
-
-def database_id(value: object) -> int | None:
-    """`value` as a database id (1..MAX_ID), or None. Accepts a JSON integer or a
-    string of ASCII digits (a URL segment); never a bool, a float or a Unicode digit."""
-    if isinstance(value, str):
-        if not (value.isascii() and value.isdigit()) or len(value) > len(str(MAX_ID)):
-            return None
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return None
-    return value if 1 <= value <= MAX_ID else None
 
 
 @dataclass(frozen=True)

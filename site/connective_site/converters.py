@@ -11,12 +11,10 @@ Registered once, from `connective_site.home`'s `AppConfig.ready()`, before any U
 imported. The apps name it in their patterns without importing the project.
 """
 
-import re
-
 from django.urls import register_converter
 from django.urls.converters import get_converters
 
-MAX_DATABASE_ID = 2_147_483_647
+from learning_processes.database_ids import MAX_DATABASE_ID, database_id
 
 
 class DatabaseIdConverter:
@@ -39,9 +37,7 @@ class DatabaseIdConverter:
 
 def is_database_id(value: str) -> bool:
     """Whether `value` is an id the URL converter would accept."""
-    return (
-        re.fullmatch(DatabaseIdConverter.regex, value) is not None and int(value) <= MAX_DATABASE_ID
-    )
+    return database_id(value) is not None
 
 
 def register() -> None:

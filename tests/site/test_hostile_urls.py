@@ -53,13 +53,7 @@ ROLES = ["anonymous", "participant", "staff"]
 # Areas being reworked elsewhere at the time this walker was written: a 500 found there
 # is reported (printed) rather than asserted. Remove an entry once its area is fixed
 # and the walker asserts it again. Keys are URL names ("namespace:name").
-PENDING: dict[str, str] = {
-    # Django's ModelMultipleChoiceField checks the submitted pks with `pk__in`, which
-    # Django's integer-overflow guard does not cover: a pk beyond SQLite's integers in
-    # `sdgs` (proposals) or `facilitators` (live sessions) raises OverflowError on SQLite.
-    "proposals:edit": "learning_processes forms: sdgs=<huge> overflows on SQLite",
-    "live:create": "community/live forms: facilitators=<huge> overflows on SQLite",
-}
+PENDING: dict[str, str] = {}
 
 # Not walked: Wagtail's page serving (its catch-all path is no id; pages are asked for
 # with hostile query strings below), and the two admins (their own test).
