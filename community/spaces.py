@@ -98,6 +98,16 @@ def space_hosts(space: LearningProcessPage) -> QuerySet[Membership]:
     return Membership.objects.filter(space_id=space.pk, role=SpaceRole.HOST)
 
 
+class SpaceAccessDenied(PermissionDenied):
+    """A refusal that names its space, so the 403 page can say what the space is and
+    offer to log in or ask to join (`facilitate`: the person is refused running it)."""
+
+    def __init__(self, space: LearningProcessPage, *, facilitate: bool = False) -> None:
+        super().__init__(space.title)
+        self.space = space
+        self.facilitate = facilitate
+
+
 def check_space_access(
     user: AnyUser,
     space: LearningProcessPage,
@@ -118,7 +128,7 @@ def check_space_access(
     else:
         allowed = True
     if not allowed:
-        raise PermissionDenied
+        raise SpaceAccessDenied(space, facilitate=facilitate and can_enter_space(user, space))
 
 
 def access_space(

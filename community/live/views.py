@@ -4,7 +4,6 @@ also the read-only view and, once ended, the minutes) and the calendar file."""
 import zoneinfo
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -14,7 +13,7 @@ from community.live.app_settings import app_settings
 from community.live.forms import SessionForm
 from community.live.ics import session_calendar
 from community.live.models import SessionState, VirtualSession
-from community.spaces import access_space, can_facilitate
+from community.spaces import access_space, can_facilitate, check_space_access
 
 
 def access_session(request: HttpRequest, space_id: int, pk: int) -> VirtualSession:
@@ -40,9 +39,7 @@ def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @login_required
 def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id)
-    if not can_facilitate(request.user, space):
-        raise PermissionDenied
+    space = access_space(request.user, space_id, facilitate=True)
     form = SessionForm(request.POST or None, space=space)
     if request.method == "POST" and form.is_valid():
         session = actions.do_schedule_session(space=space, actor=request.user, **form.cleaned_data)
@@ -53,8 +50,7 @@ def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
 @login_required
 def session_edit(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
     session = access_session(request, space_id, pk)
-    if not can_facilitate(request.user, session.space):
-        raise PermissionDenied
+    check_space_access(request.user, session.space, facilitate=True)
     if session.state != SessionState.SCHEDULED:
         return redirect(session)
     zone = zoneinfo.ZoneInfo(session.host_time_zone)

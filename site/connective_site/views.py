@@ -22,5 +22,8 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
     """The 403 page in the site's layout. A refusal that names a learning-process space
     (an exception with a `space` attribute) says what the space is and offers to log in
     or to ask to join, instead of a bare "Forbidden"."""
-    space = getattr(exception, "space", None)
-    return render(request, "403.html", {"space": space}, status=403)
+    context = {
+        "space": getattr(exception, "space", None),
+        "facilitate": getattr(exception, "facilitate", False),
+    }
+    return render(request, "403.html", context, status=403)

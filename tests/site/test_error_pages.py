@@ -89,3 +89,38 @@ def test_stale_form_gets_the_expired_form_page(user_factory):
     assert response.status_code == 403
     assert "This form has expired" in response.content.decode()
     assert "Nothing was saved" in response.content.decode()
+
+
+@pytest.fixture
+def space(demo_site):
+    from learning_processes.models import LearningProcessPage
+
+    return LearningProcessPage.objects.live().get(title="Climate-resilient public spaces")
+
+
+@pytest.mark.django_db
+def test_members_only_part_of_a_space_says_what_the_space_is_and_offers_to_join(
+    space, user_factory
+):
+    client = Client()
+    client.force_login(user_factory())
+    response = client.get(f"/spaces/{space.pk}/sessions/")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert f"This part of “{space.title}” is for its members" in body
+    assert f'action="/spaces/{space.pk}/members/join/"' in body
+    assert "Ask to join" in body
+
+
+@pytest.mark.django_db
+def test_a_participant_refused_a_hosts_task_is_not_offered_to_join(space):
+    from community.models import Membership, SpaceRole
+
+    participant = Membership.objects.filter(space_id=space.pk, role=SpaceRole.PARTICIPANT).first()
+    client = Client()
+    client.force_login(participant.user)
+    response = client.get(f"/spaces/{space.pk}/sessions/new/")
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Only the hosts and facilitators" in body
+    assert "Ask to join" not in body
