@@ -666,10 +666,11 @@ def latest_posts(space: LearningProcessPage, user: AnyUser, limit: int = 8) -> Q
 def new_activity(
     user: AbstractBaseUser, since: dt.datetime | None, limit: int = 50
 ) -> list[dict[str, Any]]:
-    """What is new in all the user's spaces since `since`, grouped by space."""
-    from community.spaces import spaces_of
+    """What is new in all the spaces the user may enter now, grouped by space (an
+    unpublished space's posts stay out of a participant's feed)."""
+    from community.spaces import enterable_spaces_of
 
-    spaces = list(spaces_of(user).order_by("title"))
+    spaces = list(enterable_spaces_of(user).order_by("title"))
     posts = (
         Post.objects.visible()
         .filter(

@@ -229,3 +229,18 @@ def test_spaces_a_member_may_enter_leave_out_unpublished_ones_they_do_not_prepar
     assert set(enterable_spaces_of(host)) == {published, draft}
     draft.refresh_from_db()
     assert not can_enter_space(participant, draft) and can_enter_space(host, draft)
+
+
+def test_activity_feed_leaves_out_unpublished_spaces_a_participant_does_not_prepare(
+    user_factory,
+):
+    from community.exchange.actions import do_create_thread, new_activity
+
+    published, draft = LearningProcessFactory(), LearningProcessFactory()
+    participant, host = user_factory(), user_factory()
+    for space in (published, draft):
+        do_add_member(space, participant, SpaceRole.PARTICIPANT)
+        do_add_member(space, host, SpaceRole.HOST)
+        do_create_thread(space=space, author=host, title=f"News of {space.title}", body="Hello")
+    draft.unpublish()
+    assert [group["space"] for group in new_activity(participant, None)] == [published]
