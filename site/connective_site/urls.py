@@ -33,3 +33,4 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 handler403 = "connective_site.views.permission_denied"
+handler500 = "connective_site.views.server_error"

@@ -1,6 +1,8 @@
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
 
 from connective_site.health import run_checks
@@ -27,3 +29,13 @@ def permission_denied(request: HttpRequest, exception: Exception | None = None) 
         "facilitate": getattr(exception, "facilitate", False),
     }
     return render(request, "403.html", context, status=403)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, with the request's id to quote to support. Rendered without a
+    request context (no context processors, so no database), like Django's own."""
+    html = loader.get_template("500.html").render(
+        {"request_id": getattr(request, "request_id", "")}
+    )
+    return HttpResponseServerError(html)

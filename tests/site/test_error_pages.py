@@ -17,6 +17,7 @@ def _boom(request):
 
 
 urlpatterns = [path("boom/", _boom)]
+handler500 = "connective_site.views.server_error"
 
 
 @pytest.mark.django_db
@@ -70,7 +71,10 @@ def test_unhandled_error_answers_the_500_page():
     client = Client(raise_request_exception=False)
     response = client.get("/boom/")
     assert response.status_code == 500
-    assert "Something went wrong on our side" in response.content.decode()
+    body = response.content.decode()
+    assert "Something went wrong on our side" in body
+    # The reference a person can quote is the id the error was logged with.
+    assert response["X-Request-ID"] in body
 
 
 @pytest.mark.django_db
