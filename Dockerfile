@@ -45,10 +45,10 @@ ENV PYTHONPATH=/app:/app/site \
 
 # Static files are collected (hashed and compressed for whitenoise) at build
 # time. The production settings refuse to load without a secret key and a host
-# list, so this one command gets throwaway values; they are not kept in the
+# list and the site address, so this one command gets throwaway values; they are not kept in the
 # image's environment and are never used to serve requests.
 RUN SECRET_KEY=build-time-only-collectstatic-dummy-key-never-used-to-serve-requests \
-    ALLOWED_HOSTS=localhost \
+    ALLOWED_HOSTS=localhost SITE_URL=https://build.invalid \
     python manage.py collectstatic --noinput \
     && mkdir -p /app/var/media /app/var/private \
     && chown -R app:app /app/var/media /app/var/private

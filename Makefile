@@ -7,6 +7,8 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# Where e-mail links point: the address `make run` serves on, unless SITE_URL is set.
+RUN_SITE_URL = $${SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
         browser-deps worker bench-search bench-live bench-load
@@ -24,10 +26,10 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	@echo "Serving http://$(HOST):$(PORT)/  (Wagtail admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(RUN_SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 worker: install
-	$(PY) manage.py db_worker
+	SITE_URL=$(RUN_SITE_URL) $(PY) manage.py db_worker
 
 # Search latency and indexing rate at 100,000 practices (own database and indices;
 # needs `make services`). Extra arguments: make bench-search ARGS="--documents 20000".

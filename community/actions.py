@@ -29,6 +29,7 @@ from community.signals import collect_user_data, delete_user_content
 from community.spaces import can_facilitate, is_platform_staff
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import host_group_of
+from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
 
 
@@ -159,10 +160,6 @@ def do_sync_hosts_from_group(space: LearningProcessPage) -> int:
 # --- Invitations --------------------------------------------------------------------
 
 
-def _absolute(base_url: str, path: str) -> str:
-    return base_url.rstrip("/") + path
-
-
 @transaction.atomic
 def do_invite(
     space: LearningProcessPage,
@@ -170,7 +167,6 @@ def do_invite(
     email: str,
     role: SpaceRole | str,
     actor: AbstractBaseUser,
-    base_url: str,
 ) -> tuple[Invitation, str]:
     """Create a single-use invitation and queue its e-mail; returns it with its token
     (the token itself is not stored, only its hash)."""
@@ -204,7 +200,7 @@ def do_invite(
             "space": space,
             "role": invitation.get_role_display(),
             "inviter": display_name(actor),
-            "url": _absolute(base_url, reverse("community:invitation", args=[token])),
+            "url": absolute_url(reverse("community:invitation", args=[token])),
             "expires_at": invitation.expires_at,
         },
         purpose="invitation",
@@ -284,7 +280,7 @@ def _moderator_emails(space: LearningProcessPage) -> list[str]:
 
 @transaction.atomic
 def do_request_to_join(
-    space: LearningProcessPage, user: AbstractBaseUser, *, message: str = "", base_url: str
+    space: LearningProcessPage, user: AbstractBaseUser, *, message: str = ""
 ) -> JoinRequest:
     if Membership.objects.filter(space=space, user=user).exists():
         raise CommunityError(_("You are already a member of this space."), "already_member")
@@ -292,7 +288,7 @@ def do_request_to_join(
     if pending.exists():
         raise CommunityError(_("Your request is already waiting for the hosts."), "pending")
     join_request = JoinRequest.objects.create(space=space, user=user, message=message.strip())
-    url = _absolute(base_url, reverse("community:space_members", args=[space.pk]))
+    url = absolute_url(reverse("community:space_members", args=[space.pk]))
     for email in _moderator_emails(space):
         queue_templated_email(
             to=email,
@@ -315,7 +311,6 @@ def do_decide_join_request(
     actor: AbstractBaseUser,
     approve: bool,
     role: SpaceRole | str = SpaceRole.PARTICIPANT,
-    base_url: str,
 ) -> Membership | None:
     join_request = (
         JoinRequest.objects.select_for_update()
@@ -342,7 +337,7 @@ def do_decide_join_request(
             context={
                 "space": space,
                 "approved": approve,
-                "url": _absolute(base_url, space.url or "/"),
+                "url": absolute_url(space.url or "/"),
             },
             purpose="join_decision",
         )

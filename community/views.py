@@ -46,10 +46,6 @@ from community.spaces import (
 from learning_processes.models import LearningProcessPage
 
 
-def _base_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")
-
-
 def _enterable_spaces(user):
     if is_platform_staff(user):
         return LearningProcessPage.objects.live()
@@ -259,7 +255,6 @@ def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 actor=request.user,
-                base_url=_base_url(request),
             )
         except actions.CommunityError as error:
             messages.error(request, str(error))
@@ -288,7 +283,6 @@ def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
                 space,
                 request.user,
                 message=form.cleaned_data["message"],
-                base_url=_base_url(request),
             )
         except actions.CommunityError as error:
             messages.error(request, str(error))
@@ -314,7 +308,6 @@ def join_request_decide(request: HttpRequest, space_id: int, request_id: int) ->
             actor=request.user,
             approve=form.cleaned_data["decision"] == "approve",
             role=form.cleaned_data.get("role") or SpaceRole.PARTICIPANT,
-            base_url=_base_url(request),
         )
     except actions.CommunityError as error:
         messages.error(request, str(error))

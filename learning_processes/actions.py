@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
@@ -51,6 +50,7 @@ from learning_processes.models.calls import (
 from learning_processes.models.processes import HostType
 from learning_processes.roles import do_add_host
 from learning_processes.usertext import clean_text, has_visible_text
+from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
 
 HOME_COUNTRY = "DE"
@@ -794,10 +794,6 @@ def do_select_proposal(
     proposal.save(update_fields=["learning_process"])
     do_add_host(page, proposal.applicant)
     return page
-
-
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def proposals_of(user: AbstractBaseUser) -> Iterable[TopicProposal]:

@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core import signing
@@ -32,6 +31,7 @@ from community.exchange.models import (
 from community.models import Membership
 from community.people import display_name
 from learning_processes.models import LearningProcessPage
+from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
 
 LOOKBACK_LIMIT = dt.timedelta(days=31)
@@ -40,11 +40,6 @@ DIGEST_PERIODS = {
     EmailFrequency.DAILY: dt.timedelta(days=1),
     EmailFrequency.WEEKLY: dt.timedelta(days=7),
 }
-
-
-def site_url(path: str) -> str:
-    base = getattr(settings, "EXCHANGE_SITE_URL", "") or settings.WAGTAILADMIN_BASE_URL
-    return base.rstrip("/") + path
 
 
 # --- Unsubscribe tokens ---------------------------------------------------------------------
@@ -168,7 +163,7 @@ def _queue_immediate(notification: Notification) -> None:
     if not recipient.email:
         return
     space = notification.thread.space
-    url = site_url(reverse("exchange:unsubscribe", args=[unsubscribe_token(recipient, space)]))
+    url = absolute_url(reverse("exchange:unsubscribe", args=[unsubscribe_token(recipient, space)]))
     queue_templated_email(
         to=recipient.email,
         template="exchange/email/notification",
@@ -179,8 +174,8 @@ def _queue_immediate(notification: Notification) -> None:
             "space": space,
             "thread": notification.thread,
             "excerpt": _excerpt(notification.post),
-            "post_url": site_url(notification.post.get_absolute_url()),
-            "settings_url": site_url(reverse("exchange:notification_settings")),
+            "post_url": absolute_url(notification.post.get_absolute_url()),
+            "settings_url": absolute_url(reverse("exchange:notification_settings")),
             "unsubscribe_url": url,
         },
         headers=_unsubscribe_headers(url),
@@ -266,10 +261,10 @@ def _queue_digest(
                 "actor_name": display_name(notification.post.author),
                 "thread": notification.thread,
                 "excerpt": _excerpt(notification.post, 200),
-                "url": site_url(notification.post.get_absolute_url()),
+                "url": absolute_url(notification.post.get_absolute_url()),
             }
         )
-    url = site_url(reverse("exchange:unsubscribe", args=[unsubscribe_token(recipient, None)]))
+    url = absolute_url(reverse("exchange:unsubscribe", args=[unsubscribe_token(recipient, None)]))
     queue_templated_email(
         to=recipient.email,
         template="exchange/email/digest",
@@ -278,8 +273,8 @@ def _queue_digest(
             "recipient_name": display_name(recipient),
             "groups": list(groups.values()),
             "count": len(notifications),
-            "notifications_url": site_url(reverse("exchange:notifications")),
-            "settings_url": site_url(reverse("exchange:notification_settings")),
+            "notifications_url": absolute_url(reverse("exchange:notifications")),
+            "settings_url": absolute_url(reverse("exchange:notification_settings")),
             "unsubscribe_url": url,
         },
         headers=_unsubscribe_headers(url),

@@ -10,7 +10,6 @@ send_session_reminders` (cron) as a safety net.
 """
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -20,6 +19,7 @@ from django.utils import timezone
 from community.live.ics import session_calendar
 from community.live.models import ReminderKind, SessionReminder, SessionState, VirtualSession
 from community.people import display_name
+from mailing.links import absolute_url, site_domain
 from mailing.outbox import queue_templated_email
 
 WINDOWS = {ReminderKind.DAY: dt.timedelta(days=1), ReminderKind.HOUR: dt.timedelta(hours=1)}
@@ -35,7 +35,7 @@ def recipients(session: VirtualSession):
     )
 
 
-def send_due_reminders(now: dt.datetime | None = None, base_url: str = "") -> int:
+def send_due_reminders(now: dt.datetime | None = None) -> int:
     """Queue the reminders that are due; returns how many e-mails were queued."""
     now = now or timezone.now()
     queued = 0
@@ -48,11 +48,11 @@ def send_due_reminders(now: dt.datetime | None = None, base_url: str = "") -> in
             starts_at__lte=now + WINDOWS[kind],
         ).exclude(reminders__kind=kind)
         for session_id in due.values_list("pk", flat=True):
-            queued += _remind(session_id, kind, base_url)
+            queued += _remind(session_id, kind)
     return queued
 
 
-def _remind(session_id: int, kind: str, base_url: str) -> int:
+def _remind(session_id: int, kind: str) -> int:
     try:
         with transaction.atomic():
             session = (
@@ -69,16 +69,16 @@ def _remind(session_id: int, kind: str, base_url: str) -> int:
                 SessionReminder.objects.get_or_create(
                     session=session, kind=ReminderKind.DAY, defaults={"recipients": 0}
                 )
-            room_url = base_url + session.get_absolute_url()
-            ics_url = base_url + reverse(
-                "live:ics", kwargs={"space_id": session.space_id, "pk": session.pk}
+            room_url = absolute_url(session.get_absolute_url())
+            ics_url = absolute_url(
+                reverse("live:ics", kwargs={"space_id": session.space_id, "pk": session.pk})
             )
             # Attached as well as linked: the link needs a signed-in browser, a
             # calendar app does not have one.
             calendar = {
                 "filename": f"session-{session.pk}.ics",
                 "content": session_calendar(
-                    session, room_url=room_url, domain=urlsplit(base_url).hostname or "localhost"
+                    session, room_url=room_url, domain=site_domain()
                 ).decode(),
                 "mimetype": "text/calendar",
             }

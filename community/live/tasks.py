@@ -1,4 +1,3 @@
-from django.conf import settings
 from django_tasks import task
 
 from community.live.reminders import send_due_reminders
@@ -6,4 +5,4 @@ from community.live.reminders import send_due_reminders
 
 @task()
 def send_session_reminders() -> int:
-    return send_due_reminders(base_url=settings.WAGTAILADMIN_BASE_URL)
+    return send_due_reminders()

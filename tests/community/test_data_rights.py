@@ -71,7 +71,6 @@ def test_account_deletion_in_both_modes(client, space_with_people, posts_app, ch
         email=participant.email.upper(),
         role="observer",
         actor=space_with_people.people["staff"],
-        base_url="http://testserver/",
     )
     client.force_login(participant)
 

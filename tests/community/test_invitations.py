@@ -19,7 +19,7 @@ PASSWORD = "sustainable-cities-2026"
 
 
 def invite(space, host, email="kofi@example.org", role="participant"):
-    return do_invite(space, email=email, role=role, actor=host, base_url="http://testserver/")
+    return do_invite(space, email=email, role=role, actor=host)
 
 
 def test_invitation_mail_carries_a_link_whose_token_is_not_stored(space_with_people):
@@ -198,3 +198,24 @@ def test_invitations_per_hour_are_limited(space_with_people):
         invite(space, host, email="c@example.org")
     assert refused.value.code == "rate_limited"
     assert not Invitation.objects.filter(email="c@example.org").exists()
+
+
+def test_links_in_mail_start_with_site_url_whatever_host_the_request_named(
+    client, settings, space_with_people
+):
+    """On `make run PORT=8101` the links must point to port 8101; a Host header a
+    client sends (or a proxy's inner address) must not leak into e-mail."""
+    settings.SITE_URL = "http://127.0.0.1:8101"
+    settings.ALLOWED_HOSTS = ["*"]
+    space, host = space_with_people.space, space_with_people.people["host"]
+    client.force_login(host)
+    response = client.post(
+        reverse("community:space_invite", args=[space.pk]),
+        {"email": "kofi@example.org", "role": "participant"},
+        headers={"host": "attacker.example.com"},
+    )
+    assert response.status_code in (200, 302)
+    deliver_due()
+    body = mail.outbox[-1].body
+    assert "http://127.0.0.1:8101/invitations/" in body
+    assert "attacker.example.com" not in body

@@ -18,7 +18,7 @@ PDF = (
 @pytest.fixture(autouse=True)
 def _private_attachments(settings, tmp_path):
     settings.EXCHANGE_ATTACHMENT_ROOT = tmp_path / "private"
-    settings.EXCHANGE_SITE_URL = "https://cc.example.org"
+    settings.SITE_URL = "https://cc.example.org"
 
 
 @pytest.fixture

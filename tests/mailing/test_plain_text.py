@@ -68,7 +68,7 @@ def space(db):
 def test_invitation_names_the_inviter_and_space_as_typed(space, user_factory):
     host = named(user_factory, "host@example.org")
     do_add_member(space, host, "host")
-    do_invite(space, email="kofi@example.org", role="participant", actor=host, base_url="http://x/")
+    do_invite(space, email="kofi@example.org", role="participant", actor=host)
     (message,) = sent("kofi@example.org")
     assert_plain(message, in_subject=TITLE, in_body=(NAME, TITLE))
 
@@ -77,12 +77,12 @@ def test_join_request_and_decision_name_the_requester_and_space_as_typed(space, 
     host = user_factory(email="host@example.org")
     do_add_member(space, host, "host")
     requester = named(user_factory, "ana@example.org")
-    do_request_to_join(space, requester, message=f"Greetings from {NAME}", base_url="http://x/")
+    do_request_to_join(space, requester, message=f"Greetings from {NAME}")
     (request_mail,) = sent("host@example.org")
     assert_plain(request_mail, in_subject=NAME, in_body=(NAME, TITLE, f"Greetings from {NAME}"))
 
     join_request = JoinRequest.objects.get(user=requester)
-    do_decide_join_request(join_request, actor=host, approve=True, base_url="http://x/")
+    do_decide_join_request(join_request, actor=host, approve=True)
     (decision,) = sent("ana@example.org")
     assert_plain(decision, in_subject=TITLE, in_body=(TITLE,))
 
@@ -91,8 +91,8 @@ def test_declined_join_request_names_the_space_as_typed(space, user_factory):
     host = user_factory(email="host@example.org")
     do_add_member(space, host, "host")
     requester = named(user_factory, "ana@example.org")
-    join_request = do_request_to_join(space, requester, base_url="http://x/")
-    do_decide_join_request(join_request, actor=host, approve=False, base_url="http://x/")
+    join_request = do_request_to_join(space, requester)
+    do_decide_join_request(join_request, actor=host, approve=False)
     (decision,) = sent("ana@example.org")
     assert_plain(decision, in_subject=TITLE, in_body=(TITLE,))
 

@@ -145,6 +145,7 @@ def probe(**env: str) -> subprocess.CompletedProcess:
             "DJANGO_SETTINGS_MODULE": "connective_site.settings.production",
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "cc.example.org",
+            "SITE_URL": "https://cc.example.org",
             **env,
         },
     )

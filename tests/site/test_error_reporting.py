@@ -195,6 +195,7 @@ def probe(module: str, **env: str) -> dict:
             "DJANGO_SETTINGS_MODULE": f"connective_site.settings.{module}",
             "SECRET_KEY": "x" * 50,
             "ALLOWED_HOSTS": "cc.example.org",
+            "SITE_URL": "https://cc.example.org",
             **env,
         },
     )

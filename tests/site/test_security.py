@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     # Only the variables under test reach the process (browser tests set DJANGO_ALLOW_ASYNC_UNSAFE).
-    unwanted = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    unwanted = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     base = {k: v for k, v in os.environ.items() if k not in unwanted}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -36,6 +36,7 @@ def test_production_settings_pass_check_deploy_without_warnings():
         DJANGO_SETTINGS_MODULE="connective_site.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         ALLOWED_HOSTS="connective-cities.example.org",
+        SITE_URL="https://connective-cities.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -46,6 +47,7 @@ def test_production_refuses_to_start_without_secret_key():
         "check",
         DJANGO_SETTINGS_MODULE="connective_site.settings.production",
         ALLOWED_HOSTS="connective-cities.example.org",
+        SITE_URL="https://connective-cities.example.org",
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
@@ -59,6 +61,40 @@ def test_production_refuses_to_start_without_allowed_hosts():
     )
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must name" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "message"),
+    [
+        ("", "SITE_URL must be set"),
+        ("http://127.0.0.1:8000", "SITE_URL points to this machine"),
+        ("http://localhost:8101", "SITE_URL points to this machine"),
+        ("cc.example.org", "SITE_URL must be an http(s) address"),
+        ("https://cc.example.org/app", "without a path"),
+    ],
+)
+def test_production_refuses_to_start_without_a_public_site_url(site_url, message):
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="connective_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="connective-cities.example.org",
+        SITE_URL=site_url,
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_production_runs_on_a_local_site_url_only_when_told_so():
+    result = run_manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="connective_site.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        ALLOWED_HOSTS="localhost",
+        SITE_URL="http://localhost:8000",
+        ALLOW_LOCAL_SITE_URL="true",
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def csp_directives(header: str) -> dict[str, list[str]]:

@@ -282,7 +282,10 @@ STORAGES = {
 
 # --- Wagtail ----------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Connective Cities"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# Where the site is: every absolute link (e-mail, calendar entries, Wagtail's own
+# mails) starts with it. `make run` sets it to the address it serves on.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 TAGGIT_CASE_INSENSITIVE = True

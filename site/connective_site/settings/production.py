@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import LOG_LEVEL, env
 from .reporting import init_sentry, logging_config
+from .site_url import check_site_url
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY", default="")
@@ -15,6 +16,9 @@ if len(SECRET_KEY) < 50:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the hosts this site answers on.")
+SITE_URL = WAGTAILADMIN_BASE_URL = check_site_url(
+    env.str("SITE_URL", default=""), allow_local=env.bool("ALLOW_LOCAL_SITE_URL", default=False)
+)
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

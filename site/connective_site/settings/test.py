@@ -9,4 +9,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 ACCOUNT_RATE_LIMITS = False
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
