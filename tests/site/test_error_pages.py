@@ -42,7 +42,8 @@ def test_404_speaks_the_visitors_language():
 def test_refusal_is_a_403_in_the_site_layout(user_factory):
     request = RequestFactory().get("/somewhere/")
     request.user = user_factory()
-    response = permission_denied(request, PermissionDenied())
+    with translation.override("en"):
+        response = permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     body = response.content.decode()
     assert "You may not open this page" in body
@@ -79,7 +80,8 @@ def test_unhandled_error_answers_the_500_page():
 
 @pytest.mark.django_db
 def test_bad_request_page():
-    response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
+    with translation.override("en"):
+        response = bad_request(RequestFactory().get("/"), SuspiciousOperation())
     assert response.status_code == 400
     assert "This request could not be understood" in response.content.decode()
 
