@@ -20,9 +20,7 @@ SECRET_REQUEST = "Please let me join, I run recycling in Accra"  # a join reques
 def _setup(space_with_people, user_factory, rf_base="http://testserver/"):
     space, people = space_with_people.space, space_with_people.people
     Profile.objects.filter(user=people["participant"]).update(bio=SECRET_BIO)
-    do_invite(
-        space, email=SECRET_INVITEE, role="participant", actor=people["host"]
-    )
+    do_invite(space, email=SECRET_INVITEE, role="participant", actor=people["host"])
     requester = user_factory(email="requester@example.org")
     join_request = JoinRequest.objects.create(space=space, user=requester, message=SECRET_REQUEST)
     return space, people, join_request
