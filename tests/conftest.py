@@ -80,4 +80,7 @@ def _end_stray_connections(request):
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            # Only the run's own connections: a server process such as autovacuum
+            # belongs to the superuser, and ending it is refused.
+            " AND backend_type = 'client backend' AND usename = current_user"
         )
