@@ -135,6 +135,7 @@ def test_production_requires_staff_2fa_and_secure_cookies():
         "DJANGO_SETTINGS_MODULE": "connective_site.settings.production",
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "cc.example.org",
+        "SITE_URL": "https://cc.example.org",
     }
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, env=env,
