@@ -315,16 +315,20 @@ def format_violations(violations: list[dict[str, Any]]) -> str:
 
 
 @pytest.fixture
-def demo_site(live_server: Any, django_db_serialized_rollback: None) -> SimpleNamespace:
+def demo_site(
+    live_server: Any, django_db_serialized_rollback: None, settings: Any
+) -> SimpleNamespace:
     """The demo content, in the database that `live_server` serves.
 
     The live server needs a transactional database, which is emptied after each
     test; the serialized rollback restores it before each test from a snapshot
     that already holds the demo content (see `_demo_snapshot`). seed_demo() then
     only checks that everything is there and returns its summary. `url` is the
-    live server's base URL.
+    live server's base URL, and SITE_URL too, so links in e-mails open in the browser.
     """
     from connective_site.home.demo import seed_demo
+
+    settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
 
     summary = seed_demo()
     accounts = {account["role"]: account for account in summary["accounts"]}
