@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 RUN_SITE_URL = $${SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
-        browser-deps worker bench-search bench-live bench-load
+        browser-deps worker bench-search bench-live bench-load screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,12 @@ test-fullstack: install browser-deps services
 
 test-embedded: install browser-deps
 	bash tools/test.sh embedded
+
+# The role journeys in a real Chromium (embedded mode, no services needed), with a
+# screenshot of every page they pass at 375 and 1280 px: var/screenshots/index.html.
+screenshots: install browser-deps
+	SCREENSHOT_DIR=$(CURDIR)/var/screenshots bash tools/test.sh embedded tests/browser/test_role_journeys.py -q
+	@echo "Screenshots: var/screenshots/index.html"
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -10,6 +10,7 @@ Every test in this folder is marked `browser`.
 
 import json
 import os
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -333,3 +334,125 @@ def demo_site(
     summary = seed_demo()
     accounts = {account["role"]: account for account in summary["accounts"]}
     return SimpleNamespace(url=live_server.url, accounts=accounts, summary=summary)
+
+
+# --- The screenshot gallery: every page a role journey passes, at both widths ----------
+
+SCREENSHOT_WIDTHS = {375: 740, 1280: 800}  # width: viewport height
+
+
+@dataclass
+class Gallery:
+    """Screenshots of the role journeys, written under `root` with an index.html.
+
+    `make screenshots` sets SCREENSHOT_DIR (var/screenshots); otherwise they go to
+    the test run's own temporary folder. Either way a change to a page can be looked
+    at before it is called done.
+    """
+
+    root: Path
+    shots: dict[str, list[tuple[str, int, Path]]] = field(default_factory=dict)
+
+    def start(self, journey: str) -> Path:
+        folder = self.root / journey
+        if folder.is_dir():
+            for old in folder.glob("*.png"):
+                old.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
+        self.shots[journey] = []
+        return folder
+
+    def write_index(self) -> None:
+        from html import escape
+
+        if not self.shots:
+            return
+        sections = []
+        for journey, shots in sorted(self.shots.items()):
+            rows = "\n".join(
+                f'<figure><a href="{escape(str(path.relative_to(self.root)))}">'
+                f'<img src="{escape(str(path.relative_to(self.root)))}" loading="lazy" '
+                f'alt="{escape(name)} at {width} px" width="{min(width, 640)}"></a>'
+                f"<figcaption>{escape(name)} · {width} px</figcaption></figure>"
+                for name, width, path in shots
+            )
+            sections.append(f"<section><h2>{escape(journey)}</h2>\n{rows}\n</section>")
+        (self.root / "index.html").write_text(
+            '<!doctype html><html lang="en"><meta charset="utf-8">'
+            "<title>Role journeys: screenshots</title>"
+            "<style>body{font-family:sans-serif;margin:1rem}figure{display:inline-block;"
+            "vertical-align:top;margin:0 1rem 1rem 0}img{border:1px solid #ccc;height:auto}"
+            "</style><h1>Role journeys: screenshots</h1>\n" + "\n".join(sections),
+            encoding="utf-8",
+        )
+
+
+@pytest.fixture(scope="session")
+def gallery(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gallery]:
+    configured = os.environ.get("SCREENSHOT_DIR")
+    root = Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
+    root.mkdir(parents=True, exist_ok=True)
+    gallery = Gallery(root=root.resolve())
+    yield gallery
+    gallery.write_index()
+
+
+def horizontal_overflow(page: Any) -> list[str]:
+    """The elements that stick out past the viewport's right edge (none on a page that
+    fits), named for a failure message."""
+    return page.evaluate(
+        """() => {
+            const limit = document.documentElement.clientWidth + 0.5;
+            if (document.documentElement.scrollWidth <= limit) return [];
+            return [...document.querySelectorAll('body *')]
+                .filter((el) => el.getBoundingClientRect().right > limit)
+                .slice(0, 8)
+                .map((el) => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}`
+                    + `${typeof el.className === 'string' && el.className.trim()
+                        ? '.' + el.className.trim().split(/\\s+/).join('.') : ''}`);
+        }"""
+    )
+
+
+@pytest.fixture
+def look(
+    request: pytest.FixtureRequest,
+    gallery: Gallery,
+    axe: Callable[..., list[dict[str, Any]]],
+    page_problems: PageProblems,
+) -> Callable[..., None]:
+    """`look(page, "name")`: the page as a person sees it, at a phone's width and a
+    desktop's. At each width axe finds no violation, nothing sticks out sideways
+    (unless `fits=False`, for the Wagtail admin's own wide tables) and a full-page
+    screenshot goes into the gallery; the page also raised no console error,
+    exception or CSP violation so far. The viewport is restored afterwards."""
+    journey = request.node.name.removeprefix("test_")
+    folder = gallery.start(journey)
+    count = 0
+
+    def run(page: Any, name: str, *, fits: bool = True, axe_context: str | None = None) -> None:
+        nonlocal count
+        count += 1
+        page.wait_for_load_state("load")
+        original = page.viewport_size
+        try:
+            for width, height in SCREENSHOT_WIDTHS.items():
+                page.set_viewport_size({"width": width, "height": height})
+                violations = axe(page, axe_context)
+                assert violations == [], f"axe on {name} at {width} px:\n" + format_violations(
+                    violations
+                )
+                if fits:
+                    overflow = horizontal_overflow(page)
+                    assert overflow == [], f"{name} is wider than {width} px: {overflow}"
+                slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+                path = folder / f"{count:02d}-{slug}-{width}.png"
+                page.screenshot(path=str(path), full_page=True)
+                gallery.shots[journey].append((name, width, path))
+        finally:
+            if original:
+                page.set_viewport_size(original)
+        problems = page_problems.all()
+        assert problems == [], f"problems on the way to {name}:\n" + "\n".join(problems)
+
+    return run
