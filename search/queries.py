@@ -13,6 +13,7 @@ from typing import Any
 
 from search.documents import BASE_SEARCH_FIELDS, FACETS, INDEX_ANALYZER, SEARCH_FIELDS
 from search.query_text import clean_text, facet_integers
+from search.snippets import MAX_SNIPPETS, SNIPPET_SIZE, distinct_snippets
 
 SORTS = ("relevance", "date")
 SHARED_FACETS = "facets_under_all_filters"
@@ -173,10 +174,19 @@ def build_search(
         else:
             shared.bucket(name, "terms", field=spec["field"], size=spec["size"])
     if query.text:
+        # Fragments begin at a sentence; a longer sentence is split where a word ends.
         search = (
-            search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html")
+            search.highlight_options(
+                pre_tags=["<mark>"],
+                post_tags=["</mark>"],
+                encoder="html",
+                type="unified",
+                boundary_scanner="sentence",
+            )
             .highlight("title", number_of_fragments=0)
-            .highlight("summary", "text", fragment_size=160, number_of_fragments=2)
+            .highlight(
+                "summary", "text", fragment_size=SNIPPET_SIZE, number_of_fragments=MAX_SNIPPETS
+            )
         )
     if query.text and tolerant:
         search = search.suggest(
@@ -249,7 +259,9 @@ def parse_response(query: SearchQuery, response: Any, backend: str) -> SearchRes
                 title=source.get("title", ""),
                 url=source.get("url", ""),
                 summary=source.get("summary") or "",
-                highlights=[*highlight.get("summary", []), *highlight.get("text", [])][:2],
+                highlights=distinct_snippets(
+                    [*highlight.get("summary", []), *highlight.get("text", [])]
+                ),
                 title_highlight=(highlight.get("title") or [""])[0],
                 score=raw.get("_score"),
                 source=source,

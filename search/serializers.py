@@ -14,8 +14,11 @@ from wagtail.rich_text import get_text_for_indexing
 from community.exchange.models import Thread, Visibility
 from learning_processes.countries import region_of
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
+from search.snippets import shorten
 
 PUBLIC = "public"
+# As long as a practice's summary may be.
+SUMMARY_LENGTH = 600
 
 
 def space_visibility(space_id: int) -> str:
@@ -88,7 +91,7 @@ def outcome_to_document(page: OutcomePage) -> dict[str, Any]:
     process = page.get_parent().specific
     return {
         **_common(page, "outcome"),
-        "summary": get_text_for_indexing(str(page.results))[:600],
+        "summary": shorten(get_text_for_indexing(str(page.results)), SUMMARY_LENGTH),
         "text": _plain(page.results, page.lessons_learned, page.next_steps),
         "topic_field": process.topic_field.name if process.topic_field_id else None,
         "sdgs": [goal.number for goal in process.sdgs.all()],
@@ -129,7 +132,9 @@ def thread_to_document(thread: Thread) -> dict[str, Any]:
         if thread.visibility == Visibility.PUBLIC
         else space_visibility(thread.space_id),
         "revision": None,
-        "summary": get_text_for_indexing(opening.body_html)[:600] if opening else "",
+        "summary": shorten(get_text_for_indexing(opening.body_html), SUMMARY_LENGTH)
+        if opening
+        else "",
         "text": _plain(*(p.body_html for p in posts)),
         "topic_field": space.topic_field.name if space.topic_field_id else None,
         "sdgs": [goal.number for goal in space.sdgs.all()],

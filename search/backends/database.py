@@ -37,7 +37,6 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, ExtractYear, Left
-from django.utils.html import escape
 from wagtail.models import Page
 
 from community.exchange.models import Post, Thread, ThreadTag
@@ -57,30 +56,9 @@ from search.serializers import (
     searchable_querysets,
     space_visibility,
 )
+from search.snippets import distinct_snippets, fragments, mark
 
 NOTHING = Q(pk__in=[])
-
-
-def _mark(text: str, terms: list[str]) -> str:
-    """The whole text, escaped, with the terms marked; "" when nothing matches."""
-    if not text or not terms:
-        return ""
-    pattern = re.compile("|".join(re.escape(escape(t)) for t in terms), re.IGNORECASE)
-    escaped = escape(text)
-    if not pattern.search(escaped):
-        return ""
-    return pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
-
-
-def _highlight(text: str, terms: list[str], size: int = 160) -> str:
-    """A fragment of about `size` characters around the first match, marked."""
-    if not text or not terms:
-        return ""
-    match = re.search("|".join(re.escape(t) for t in terms), text, re.IGNORECASE)
-    if not match:
-        return ""
-    start = max(0, match.start() - size // 3)
-    return _mark(text[start : start + size], terms)
 
 
 @cache
@@ -591,15 +569,13 @@ class DatabaseSearchBackend(SearchBackend):
                     title=doc["title"],
                     url=doc["url"],
                     summary=doc.get("summary") or "",
-                    highlights=[
-                        h
-                        for h in [
-                            _highlight(doc.get("summary") or "", terms),
-                            _highlight(doc.get("text") or "", terms),
+                    highlights=distinct_snippets(
+                        [
+                            *fragments(doc.get("summary") or "", terms),
+                            *fragments(doc.get("text") or "", terms),
                         ]
-                        if h
-                    ],
-                    title_highlight=_mark(doc["title"], terms),
+                    ),
+                    title_highlight=mark(doc["title"], terms),
                     score=relevance if text else None,
                     source=doc,
                 )
