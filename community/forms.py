@@ -9,12 +9,12 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from community import app_settings
 from community.models import Membership, Profile, SpaceRole, SpokenLanguage
 from community.models.profile import spoken_language_choices, time_zone_choices
+from learning_processes.countries import country_choices
 from learning_processes.models import TopicField
 from learning_processes.usertext import CleanCharField, CleanTagField, CleanTextField
 
@@ -161,10 +161,7 @@ class DirectoryFilterForm(forms.Form):
     def __init__(self, *args, country_codes=(), processes=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
         any_choice = [("", _("Any"))]
-        self.fields["country"].choices = any_choice + sorted(
-            ((code, countries.name(code)) for code in country_codes if code),
-            key=lambda choice: choice[1],
-        )
+        self.fields["country"].choices = any_choice + country_choices(country_codes)
         self.fields["language"].choices = any_choice + spoken_language_choices()
         self.fields["topic"].choices = any_choice + list(
             TopicField.objects.values_list("slug", "name")

@@ -63,7 +63,10 @@ def directory(request: HttpRequest) -> HttpResponse:
         if user.is_authenticated
         else []
     )
-    country_codes = visible.exclude(country="").values_list("country", flat=True).distinct()
+    # Without the profiles' ordering, which DISTINCT would count in (one row per name).
+    country_codes = (
+        visible.exclude(country="").order_by().values_list("country", flat=True).distinct()
+    )
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, processes=spaces)
     profiles = visible
     if form.is_bound:

@@ -15,10 +15,10 @@ from django.http import QueryDict
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from learning_processes import actions, app_settings
 from learning_processes.actions import PROPOSAL_FIELDS
+from learning_processes.countries import country_choices
 from learning_processes.database_ids import DatabaseIdMultipleChoiceField
 from learning_processes.models import SustainableDevelopmentGoal, TopicProposal
 from learning_processes.models.calls import SCORE_RANGE, SECTIONS, Decision, Requirement
@@ -95,7 +95,7 @@ class PartnerForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country")), *countries]
+        self.fields["country"].choices = [("", _("Choose a country")), *country_choices()]
 
 
 class BasePartnerFormSet(forms.BaseFormSet):

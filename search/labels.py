@@ -1,7 +1,9 @@
 """Human labels for facet values, which the index stores as codes."""
 
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+
+from learning_processes.countries import country_name
+from learning_processes.models.practices import PopulationBand
 
 REGIONS = {
     "germany": _("Germany"),
@@ -22,7 +24,10 @@ FACET_TITLES = {
     "region": _("Region"),
     "tags": _("Tag"),
     "year": _("Year"),
+    "population_band": _("Population"),
 }
+# Facets whose options read best in their own order rather than by count.
+FACET_ORDER = {"population_band": {value: rank for rank, value in enumerate(PopulationBand.values)}}
 
 
 def labeller():
@@ -35,11 +40,13 @@ def labeller():
 
     def label(facet: str, value: str) -> str:
         if facet == "country":
-            return countries.name(value) or value
+            return country_name(value) or value
         if facet == "region":
             return str(REGIONS.get(value, value))
         if facet == "content_type":
             return str(CONTENT_TYPES.get(value, value))
+        if facet == "population_band":
+            return str(PopulationBand(value).label) if value in PopulationBand.values else value
         if facet == "sdgs":
             return f"SDG {value}: {sdg_names[value]}" if value in sdg_names else value
         return value

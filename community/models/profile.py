@@ -15,6 +15,8 @@ from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from learning_processes.countries import MunicipalCountries
+
 # Languages practitioners of the programme speak, by ISO 639-1 code. Their names come
 # from Django's own translated language list.
 SPOKEN_LANGUAGE_CODES = (
@@ -103,7 +105,7 @@ class Profile(models.Model):
     )
     organisation = models.CharField(_("organisation"), max_length=160, blank=True)
     position = models.CharField(_("position"), max_length=160, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, countries=MunicipalCountries)
     city = models.CharField(_("city"), max_length=120, blank=True)
     time_zone = models.CharField(
         _("time zone"),

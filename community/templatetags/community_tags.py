@@ -9,6 +9,7 @@ from django.utils import timezone
 from community.models import JoinRequest, Membership, SpaceRole
 from community.people import display_name
 from community.spaces import get_membership, is_platform_staff
+from learning_processes.countries import country_choices
 from learning_processes.models import DialogueEventPage, FollowUpActivityPage
 
 register = template.Library()
@@ -41,11 +42,14 @@ def members_area(context, space) -> dict:
             getattr(getattr(m.user, "profile", None), "display_name", ""),
         ),
     )
-    countries = {
-        m.user.profile.country.code: m.user.profile.country.name
-        for m in everyone
-        if getattr(m.user, "profile", None) is not None and m.user.profile.country
-    }
+    countries = [
+        name
+        for _code, name in country_choices(
+            m.user.profile.country.code
+            for m in everyone
+            if getattr(m.user, "profile", None) is not None and m.user.profile.country
+        )
+    ]
     now = timezone.now()
     event = (
         DialogueEventPage.objects.child_of(space)
@@ -67,7 +71,7 @@ def members_area(context, space) -> dict:
         "moderating": moderating,
         "members": everyone[:MEMBERS_SHOWN],
         "member_count": len(everyone),
-        "countries": sorted(countries.values()),
+        "countries": countries,
         "event": event,
         "activities": activities,
         "pending_requests": JoinRequest.objects.filter(
