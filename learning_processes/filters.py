@@ -1,8 +1,8 @@
 """Filters for the two listings: learning processes and the practice library.
 
 Every filter is a single-choice select whose options come from the listing
-itself (`practice_facets`, `learning_process_facets`): topic fields and SDGs are
-the full lists; countries, years and tags are those that occur among the
+itself (`practice_facets`, `learning_process_facets`): topic fields, SDGs and
+population bands are the full lists; countries, years and tags are those that occur among the
 published pages of the index (for processes: the partners' countries, and DE for
 the hosts).
 
@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries as country_names
 
 from learning_processes import countries
 from learning_processes.models import (
@@ -33,6 +32,7 @@ from learning_processes.models import (
     SustainableDevelopmentGoal,
     TopicField,
 )
+from learning_processes.models.practices import PopulationBand
 from learning_processes.models.processes import Phase
 
 REGION_CHOICES = [
@@ -57,6 +57,7 @@ class Facets:
     region: list[tuple[str, str]] = field(default_factory=list)
     tag: list[tuple[str, str]] = field(default_factory=list)
     year: list[tuple[str, str]] = field(default_factory=list)
+    population: list[tuple[str, str]] = field(default_factory=list)
     phase: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -66,11 +67,6 @@ def _topic_choices() -> list[tuple[str, str]]:
 
 def _sdg_choices() -> list[tuple[str, str]]:
     return [(str(goal.number), str(goal)) for goal in SustainableDevelopmentGoal.objects.all()]
-
-
-def _country_choices(codes) -> list[tuple[str, str]]:
-    named = {(code, country_names.name(code) or code) for code in codes if code}
-    return sorted(named, key=lambda choice: choice[1])
 
 
 def _year_choices(pages: QuerySet) -> list[tuple[str, str]]:
@@ -91,10 +87,13 @@ def practice_facets(practices: QuerySet) -> Facets:
     return Facets(
         topic=_topic_choices(),
         sdg=_sdg_choices(),
-        country=_country_choices(practices.order_by().values_list("country", flat=True).distinct()),
+        country=countries.country_choices(
+            practices.order_by().values_list("country", flat=True).distinct()
+        ),
         region=REGION_CHOICES,
         tag=_tag_choices(PracticeTag, practices),
         year=_year_choices(practices),
+        population=list(PopulationBand.choices),
     )
 
 
@@ -110,7 +109,7 @@ def learning_process_facets(processes: QuerySet) -> Facets:
     return Facets(
         topic=_topic_choices(),
         sdg=_sdg_choices(),
-        country=_country_choices([*hosts, *partner_countries]),
+        country=countries.country_choices([*hosts, *partner_countries]),
         region=PROCESS_REGION_CHOICES,
         tag=_tag_choices(LearningProcessTag, processes),
         year=years,
@@ -169,6 +168,9 @@ class PracticeFilter(FacetFilterSet):
     )
     year = django_filters.ChoiceFilter(
         field_name="year", label=_("Year"), empty_label=_("All years")
+    )
+    population = django_filters.ChoiceFilter(
+        field_name="population_band", label=_("Population"), empty_label=_("All city sizes")
     )
 
     class Meta:

@@ -117,6 +117,8 @@ FACETS = {
     "region": {"field": "region", "size": 3},
     "tags": {"field": "tags", "size": 30},
     "year": {"field": "year", "size": 20, "integer": True},
+    # Practices only: a practice's city size (PracticePage.population_band).
+    "population_band": {"field": "population_band", "size": 5},
 }
 # Typo-tolerant matching runs on these only: fuzzy expansion over the language
 # sub-fields too doubled the engine's p95 at 100,000 documents (bench/search_latency.py).

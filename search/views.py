@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET
 from learning_processes.models import TopicField
 from search.documents import FACETS
 from search.forms import DEFAULT_PAGE_SIZE, SearchForm, SuggestForm
-from search.labels import FACET_TITLES, labeller
+from search.labels import FACET_ORDER, FACET_TITLES, labeller
 from search.permissions import viewer_visibility
 from search.queries import SearchQuery, to_json
 from search.service import run_search, run_suggest
@@ -55,6 +55,9 @@ def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[dict]]
                     "url": _url(params),
                 }
             )
+        if name in FACET_ORDER:
+            rank = FACET_ORDER[name]
+            options.sort(key=lambda option: rank.get(option["value"], len(rank)))
         if options:
             facets.append({"name": name, "title": FACET_TITLES[name], "options": options})
     chips = [

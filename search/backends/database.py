@@ -132,6 +132,9 @@ class _Source:
 
     content_type = ""
     model: type[Model]
+    # Facets this type has no value for: a filter on one of them leaves it out, as the
+    # engine leaves out documents without the field.
+    absent: tuple[str, ...] = ("population_band",)
 
     def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
         return _text_match(queryset, text)
@@ -147,6 +150,8 @@ class _Source:
     def match(self, name: str, values: tuple[str, ...]) -> Q:
         if name == "content_type":
             return Q() if self.content_type in values else NOTHING
+        if name in self.absent:
+            return NOTHING
         return self._match(name, values)
 
     def counts(self, name: str, queryset: QuerySet) -> Counter:
@@ -155,6 +160,8 @@ class _Source:
         if name == "content_type":
             total = queryset.order_by().count()
             return Counter({self.content_type: total} if total else {})
+        if name in self.absent:
+            return Counter()
         return self._counts(name, ids)
 
     def _match(self, name: str, values: tuple[str, ...]) -> Q:
@@ -170,6 +177,7 @@ class _Source:
 class _PracticeSource(_Source):
     content_type = "practice"
     model = PracticePage
+    absent = ()
 
     def __init__(self) -> None:
         self.links = {
@@ -188,6 +196,8 @@ class _PracticeSource(_Source):
             return _region_q("country", values)
         if name == "year":
             return Q(year__in=facet_integers(values))
+        if name == "population_band":
+            return Q(population_band__in=values)
         return Q()
 
     def _counts(self, name: str, ids: QuerySet) -> Counter:
@@ -198,7 +208,7 @@ class _PracticeSource(_Source):
             return _column_counts(pages, "topic_field__name")
         if name == "region":
             return _column_counts(pages.annotate(_region=_region_of_column("country")), "_region")
-        if name in ("country", "year"):
+        if name in ("country", "year", "population_band"):
             return _column_counts(pages, name)
         return Counter()
 
