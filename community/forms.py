@@ -163,9 +163,9 @@ class DirectoryFilterForm(forms.Form):
         any_choice = [("", _("Any"))]
         self.fields["country"].choices = any_choice + country_choices(country_codes)
         self.fields["language"].choices = any_choice + spoken_language_choices()
-        self.fields["topic"].choices = any_choice + list(
-            TopicField.objects.values_list("slug", "name")
-        )
+        self.fields["topic"].choices = any_choice + [
+            (topic.slug, topic.label) for topic in TopicField.objects.only("slug", "name")
+        ]
         self.fields["process"].choices = any_choice + [(p.pk, p.title) for p in processes]
 
 

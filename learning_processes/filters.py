@@ -62,7 +62,7 @@ class Facets:
 
 
 def _topic_choices() -> list[tuple[str, str]]:
-    return list(TopicField.objects.values_list("slug", "name"))
+    return [(topic.slug, topic.label) for topic in TopicField.objects.only("slug", "name")]
 
 
 def _sdg_choices() -> list[tuple[str, str]]:

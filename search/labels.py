@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from learning_processes.countries import country_name
+from learning_processes.interface_text import interface_text
 from learning_processes.models.practices import PopulationBand
 
 REGIONS = {
@@ -34,9 +35,7 @@ def labeller():
     """A label function for facet values; SDG names are read once per call site."""
     from learning_processes.models import SustainableDevelopmentGoal
 
-    sdg_names = {
-        str(n): name for n, name in SustainableDevelopmentGoal.objects.values_list("number", "name")
-    }
+    sdg_labels = {str(goal.number): str(goal) for goal in SustainableDevelopmentGoal.objects.all()}
 
     def label(facet: str, value: str) -> str:
         if facet == "country":
@@ -48,7 +47,9 @@ def labeller():
         if facet == "population_band":
             return str(PopulationBand(value).label) if value in PopulationBand.values else value
         if facet == "sdgs":
-            return f"SDG {value}: {sdg_names[value]}" if value in sdg_names else value
+            return sdg_labels.get(value, value)
+        if facet == "topic_field":
+            return interface_text(value)
         return value
 
     return label

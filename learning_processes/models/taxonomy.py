@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from learning_processes.interface_text import interface_text
+
 
 @register_snippet
 class TopicField(models.Model):
@@ -32,7 +34,16 @@ class TopicField(models.Model):
         verbose_name_plural = _("topic fields")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the viewer's language (see learning_processes.interface_text)."""
+        return interface_text(self.name)
+
+    @property
+    def examples_label(self) -> str:
+        return interface_text(self.examples)
 
 
 @register_snippet
@@ -52,4 +63,9 @@ class SustainableDevelopmentGoal(models.Model):
         verbose_name_plural = _("sustainable development goals")
 
     def __str__(self) -> str:
-        return f"SDG {self.number}: {self.name}"
+        return f"SDG {self.number}: {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The short name in the viewer's language."""
+        return interface_text(self.name)

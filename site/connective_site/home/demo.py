@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -67,17 +68,23 @@ DEMO_ACCOUNTS: list[dict[str, Any]] = [
     {"role": "participant", "email": "participant@example.org", "password": "connective-demo"},
 ]
 
+# Titles and introductions are interface words: marked for the catalogue, shown
+# translated while unedited (see learning_processes.interface_text).
 PROCESS_INDEX = {
     "slug": "learning-processes",
-    "title": "Learning processes",
-    "intro": "One-year learning processes between German and international municipalities: "
-    "an international dialogue event, follow-up activities and the outcomes.",
+    "title": gettext_noop("Learning processes"),
+    "intro": gettext_noop(
+        "One-year learning processes between German and international municipalities: "
+        "an international dialogue event, follow-up activities and the outcomes."
+    ),
 }
 PRACTICE_INDEX = {
     "slug": "practices",
-    "title": "Practices",
-    "intro": "How other cities solved it: practices shared by the community, searchable by "
-    "topic field, country and population.",
+    "title": gettext_noop("Practices"),
+    "intro": gettext_noop(
+        "How other cities solved it: practices shared by the community, searchable by "
+        "topic field, country and population."
+    ),
 }
 EVENT_SLUG = "dialogue-event"
 OUTCOME_SLUG = "outcomes"

@@ -1,7 +1,15 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+# The tagline the home page is created with (migration 0002), marked for the catalogue:
+# the template shows it translated while it is unedited (see
+# learning_processes.interface_text).
+SEEDED_TAGLINE = gettext_noop(
+    "Municipal practitioners from Germany and the Global South learn from each other."
+)
 
 
 class HomePage(Page):
