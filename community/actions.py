@@ -26,7 +26,7 @@ from community.models import (
 from community.models.invitations import hash_token
 from community.people import display_name
 from community.signals import collect_user_data, delete_user_content
-from community.spaces import can_facilitate, is_platform_staff
+from community.spaces import can_facilitate, role_changes, roles_to_give
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import host_group_of
 from mailing.links import absolute_url
@@ -71,13 +71,33 @@ def do_add_member(
 
 
 def check_can_assign_role(actor: AbstractBaseUser, space: LearningProcessPage, role: str) -> None:
-    """Hosts and facilitators give any role but facilitator: facilitators are
-    Connective Cities staff, so only staff make someone one."""
-    if not can_facilitate(actor, space):
+    """The actor may give `role` in the space (see `roles_to_give`)."""
+    giveable = roles_to_give(actor, space)
+    if not giveable:
         raise CommunityError(_("Only hosts and facilitators can do this."), "not_allowed")
-    if role == SpaceRole.FACILITATOR and not is_platform_staff(actor):
+    if role not in giveable:
         raise CommunityError(
             _("Only Connective Cities staff can make someone a facilitator."), "facilitator_role"
+        )
+
+
+def check_can_change_role(
+    actor: AbstractBaseUser, space: LearningProcessPage, membership: Membership, role: str
+) -> None:
+    """The actor may change the member's role to `role` (see `role_changes`); keeping
+    the role one has is no change and always fine."""
+    check_can_assign_role(actor, space, role)
+    if role == membership.role:
+        return
+    last_host = is_last_host(membership)
+    if role not in role_changes(roles_to_give(actor, space), membership, last_host=last_host):
+        if last_host:
+            raise CommunityError(
+                _("This is the last host of the space; make someone else host first."),
+                "last_host",
+            )
+        raise CommunityError(
+            _("Only Connective Cities staff can change a facilitator's role."), "facilitator_role"
         )
 
 
@@ -351,6 +371,16 @@ def get_or_create_profile(user: AbstractBaseUser) -> Profile:
     profile = Profile.objects.filter(user=user).first()
     if profile is None:
         profile = Profile.objects.create(user=user, display_name=display_name(user)[:80])
+    return profile
+
+
+def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
+    """The person's profile, named as they typed it (at sign-up): other members see
+    this name, never the account's e-mail address."""
+    profile, created = Profile.objects.get_or_create(user=user, defaults={"display_name": name})
+    if not created and profile.display_name != name:
+        profile.display_name = name
+        profile.save(update_fields=["display_name", "updated_at"])
     return profile
 
 

@@ -3,6 +3,7 @@ re-encoded, so what is stored is always a small, metadata-free image we made."""
 
 import io
 import uuid
+from collections.abc import Sequence
 
 from django import forms
 from django.core.files.base import ContentFile
@@ -173,13 +174,10 @@ class InvitationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), initial=SpaceRole.PARTICIPANT)
 
-    def __init__(self, *args, can_invite_facilitators: bool = False, **kwargs) -> None:
+    def __init__(self, *args, roles: Sequence[SpaceRole] = (), **kwargs) -> None:
+        """`roles`: those the inviting person may give (`community.spaces.roles_to_give`)."""
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [
-            (value, label)
-            for value, label in SpaceRole.choices
-            if can_invite_facilitators or value != SpaceRole.FACILITATOR
-        ]
+        self.fields["role"].choices = [(role.value, role.label) for role in roles]
 
 
 class JoinRequestForm(forms.Form):

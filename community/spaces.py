@@ -12,6 +12,8 @@ and observers included, it does not exist: a 404, as Decidim does with unpublish
 participatory processes. `check_space_access` is the one place that says so.
 """
 
+from collections.abc import Sequence
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -73,6 +75,28 @@ def can_facilitate(user: AnyUser, space: LearningProcessPage) -> bool:
     """Invite, approve requests, moderate, run live sessions."""
     role = space_role(user, space)
     return role in SpaceRole.moderating() or is_platform_staff(user)
+
+
+def roles_to_give(user: AnyUser, space: LearningProcessPage) -> tuple[SpaceRole, ...]:
+    """The roles `user` may give in `space`, to someone invited or admitted, or to a
+    member instead of theirs. Hosts and facilitators give any role but facilitator:
+    facilitators are Connective Cities staff, so only staff make someone one."""
+    if not can_facilitate(user, space):
+        return ()
+    staff = is_platform_staff(user)
+    return tuple(role for role in SpaceRole if staff or role != SpaceRole.FACILITATOR)
+
+
+def role_changes(
+    giveable: Sequence[str], membership: Membership, *, last_host: bool
+) -> tuple[SpaceRole, ...]:
+    """The roles a member may be changed to by someone who may give `giveable` (see
+    `roles_to_give`): a role one may not give, one may not take away either (only staff
+    change a facilitator's role), and the last host stays host until another member is
+    one. Empty when the member's role cannot be changed at all."""
+    if membership.role not in giveable or last_host:
+        return ()
+    return tuple(SpaceRole(role) for role in giveable if role != membership.role)
 
 
 def spaces_of(user: AnyUser) -> QuerySet[LearningProcessPage]:

@@ -41,6 +41,8 @@ from community.spaces import (
     can_facilitate,
     get_membership,
     is_platform_staff,
+    role_changes,
+    roles_to_give,
     spaces_of,
 )
 from learning_processes.models import LearningProcessPage
@@ -204,6 +206,16 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 @login_required
 def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
     space = access_space(request.user, space_id)
+    return _members_page(request, space)
+
+
+def _members_page(
+    request: HttpRequest,
+    space: LearningProcessPage,
+    *,
+    invitation_form: InvitationForm | None = None,
+) -> HttpResponse:
+    """The members page; after a refused invitation with that form, as it was sent."""
     moderating = can_facilitate(request.user, space)
     members = list(
         Membership.objects.filter(space=space)
@@ -225,8 +237,14 @@ def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
         "moderating": moderating,
     }
     if moderating:
+        giveable = roles_to_give(request.user, space)
+        hosts = sum(1 for m in members if m.role == SpaceRole.HOST)
+        for member in members:
+            member.role_changes = role_changes(
+                giveable, member, last_host=member.role == SpaceRole.HOST and hosts == 1
+            )
         context.update(
-            invitation_form=InvitationForm(can_invite_facilitators=is_platform_staff(request.user)),
+            invitation_form=invitation_form or InvitationForm(roles=giveable),
             join_requests=JoinRequest.objects.filter(
                 space=space, status=JoinRequest.Status.PENDING
             ).select_related("user__profile"),
@@ -237,20 +255,19 @@ def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
             log=MembershipChange.objects.filter(space=space).select_related(
                 "user__profile", "actor__profile"
             )[:30],
-            role_choices=[
-                choice
-                for choice in SpaceRole.choices
-                if is_platform_staff(request.user) or choice[0] != SpaceRole.FACILITATOR
-            ],
         )
     return render(request, "community/space_members.html", context)
+
+
+# Which field of the invitation form a refusal is about (the rest are about the form).
+INVITATION_ERROR_FIELDS = {"already_member": "email", "facilitator_role": "role"}
 
 
 @login_required
 @require_POST
 def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
     space = access_space(request.user, space_id, facilitate=True)
-    form = InvitationForm(request.POST, can_invite_facilitators=is_platform_staff(request.user))
+    form = InvitationForm(request.POST, roles=roles_to_give(request.user, space))
     if form.is_valid():
         try:
             actions.do_invite(
@@ -260,17 +277,18 @@ def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
                 actor=request.user,
             )
         except actions.CommunityError as error:
-            messages.error(request, str(error))
+            form.add_error(INVITATION_ERROR_FIELDS.get(error.code), str(error))
         else:
             messages.success(
                 request,
                 _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]},
             )
-    else:
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-    return redirect("community:space_members", space_id=space.pk)
+            return redirect("community:space_members", space_id=space.pk)
+    # Refused: the page again, with what was typed, the error beside its field and the
+    # cursor in that field (the form sits below the list of members).
+    first = next((name for name in form.fields if name in form.errors), "email")
+    form.fields[first].widget.attrs["autofocus"] = True
+    return _members_page(request, space, invitation_form=form)
 
 
 @login_required
@@ -327,18 +345,15 @@ def member_role(request: HttpRequest, space_id: int, membership_id: int) -> Http
     form = RoleForm(request.POST)
     if form.is_valid():
         role = form.cleaned_data["role"]
+        changed = role != membership.role
         try:
-            actions.check_can_assign_role(request.user, space, role)
-            if membership.role == SpaceRole.FACILITATOR and not is_platform_staff(request.user):
-                raise actions.CommunityError(
-                    _("Only Connective Cities staff can change a facilitator's role."),
-                    "facilitator_role",
-                )
+            actions.check_can_change_role(request.user, space, membership, role)
             actions.do_change_role(membership, role, actor=request.user)
         except actions.CommunityError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("The role was changed."))
+            if changed:
+                messages.success(request, _("The role was changed."))
     return redirect("community:space_members", space_id=space.pk)
 
 
