@@ -374,9 +374,13 @@ def check_editable(proposal: TopicProposal, now: dt.datetime | None = None) -> N
     check_call_open(proposal.call, now)
     if proposal.status == ProposalStatus.WITHDRAWN:
         raise ProposalError(_("This proposal was withdrawn; start a new one instead."))
-    if proposal.decision:
+    # A decision recorded but not yet published locks nothing: the refusal would tell it.
+    if proposal.call.decisions_published:
         raise ProposalError(
-            _("Connective Cities has decided on this proposal, so it can no longer change.")
+            _(
+                "Connective Cities has published its decisions on this call, so the proposal "
+                "can no longer change."
+            )
         )
 
 
@@ -564,6 +568,10 @@ def do_extend_deadline(
     """Move the deadline later and publish the call page with it."""
     if timezone.is_naive(deadline):
         deadline = deadline.replace(tzinfo=CALL_TIME_ZONE)
+    if call.decisions_published:
+        raise ProposalError(
+            _("The decisions on this call are published, so its deadline can no longer move.")
+        )
     if deadline <= call.deadline:
         raise ProposalError(_("An extended deadline must be later than the current one."))
     call.deadline = deadline
@@ -684,6 +692,26 @@ def ranking(call: CallPage) -> list[TopicProposal]:
     )
 
 
+# A decision the applicant has been told of is final, except "reserve": it is kept
+# for the case that a selected host cannot take part, and then changes.
+FINAL_ONCE_PUBLISHED = frozenset({Decision.SELECTED, Decision.NOT_SELECTED})
+
+
+def check_can_change_decision(proposal: TopicProposal) -> None:
+    """Refuse to change a decision the applicant has already been told, unless it is
+    Reserve: a corrected e-mail after "selected" or "not selected" would undo what the
+    applicant (and, for a selection, the public) was told, and a selected topic is a
+    learning process with its host by then."""
+    if proposal.call.decisions_published and proposal.decision in FINAL_ONCE_PUBLISHED:
+        raise ProposalError(
+            _(
+                "The applicant has been told “%(decision)s” with the call's published "
+                "decisions; after publication only a Reserve decision can change."
+            )
+            % {"decision": proposal.decision_label}
+        )
+
+
 @transaction.atomic
 def do_decide(
     proposal: TopicProposal,
@@ -693,11 +721,12 @@ def do_decide(
     reason: str,
     now: dt.datetime | None = None,
 ) -> TopicProposal:
-    """Select a proposal, keep it in reserve or not select it, and tell the applicant why.
+    """Record that a proposal is selected, kept in reserve or not selected, and why.
 
-    Usually done after the deadline; a decision taken earlier locks the proposal,
-    which the applicant can then no longer change or withdraw. Selecting it creates
-    its draft learning process (do_select_proposal).
+    Staff may decide at any time, even while the call is open; nobody outside staff
+    learns of it until the call's decisions are published (do_publish_decisions), and
+    the proposal stays the applicant's to change or withdraw until the deadline. After
+    publication a Reserve decision can still change, and the applicant is told at once.
     """
     if not can_decide(by):
         raise PermissionDenied(_("You may not decide on proposals."))
@@ -707,30 +736,162 @@ def do_decide(
         raise ProposalError(_("Choose a decision: selected, reserve or not selected."))
     if not reason.strip():
         raise ProposalError(_("Give a reason: the applicant receives it with the decision."))
+    # Locked as do_publish_decisions locks it: a decision saved while the call's decisions
+    # are being published is either part of them or sent on its own, never lost.
+    proposal.call = _locked_call(proposal.call_id)
+    check_can_change_decision(proposal)
     if proposal.learning_process_id and decision != Decision.SELECTED:
         raise ProposalError(
             _("This proposal is already a learning process; its decision cannot change.")
         )
+    now = now or timezone.now()
     proposal.decision = decision
     proposal.decision_reason = reason.strip()
-    proposal.decided_at = now or timezone.now()
+    proposal.decided_at = now
     proposal.decided_by = by
     proposal.save(update_fields=["decision", "decision_reason", "decided_at", "decided_by"])
-    if decision == Decision.SELECTED and not proposal.learning_process_id:
-        do_select_proposal(proposal, by=by, today=timezone.localdate(proposal.decided_at))
+    if proposal.call.decisions_published:
+        _announce_decision(proposal, by=by, now=now)
+    return proposal
+
+
+def decision_can_change(proposal: TopicProposal) -> bool:
+    try:
+        check_can_change_decision(proposal)
+    except ProposalError:
+        return False
+    return True
+
+
+def calls_awaiting_publication(now: dt.datetime | None = None) -> list[CallPage]:
+    """Closed calls with submitted proposals whose decisions are not published yet."""
+    return list(
+        CallPage.objects.filter(
+            deadline__lt=now or timezone.now(),
+            decisions_published_at__isnull=True,
+            proposals__status=ProposalStatus.SUBMITTED,
+        )
+        .distinct()
+        .order_by("-year")
+    )
+
+
+def _locked_call(call_id: int) -> CallPage:
+    return CallPage.objects.select_for_update().get(pk=call_id)
+
+
+def decisions_to_publish(call: CallPage) -> list[TopicProposal]:
+    """The proposals whose applicants learn their decision when the call's decisions are
+    published: every submitted one (withdrawn ones are not told), selected first."""
+    order = {Decision.SELECTED: 0, Decision.RESERVE: 1, Decision.NOT_SELECTED: 2}
+    proposals = list(
+        TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
+        .select_related("applicant")
+        .order_by("title", "pk")
+    )
+    return sorted(proposals, key=lambda p: order.get(p.decision, 3))
+
+
+def check_can_publish_decisions(
+    call: CallPage,
+    *,
+    by: AbstractBaseUser,
+    proposals: Sequence[TopicProposal],
+    now: dt.datetime | None = None,
+) -> None:
+    """Publishing is refused to those who may not decide, before the deadline (an
+    applicant may still change or withdraw), a second time, with nothing to publish, and
+    while a submitted proposal has no decision (its applicant would hear nothing)."""
+    if not can_decide(by):
+        raise PermissionDenied(_("You may not publish decisions on proposals."))
+    if call.decisions_published:
+        local = timezone.localtime(call.decisions_published_at, CALL_TIME_ZONE)
+        raise ProposalError(
+            _(
+                "The decisions on the %(year)s call were published on %(date)s; every "
+                "applicant has been told."
+            )
+            % {"year": call.year, "date": date_format(local, "DATE_FORMAT")}
+        )
+    if call.is_open(now):
+        local = call.local_deadline
+        raise ProposalError(
+            _(
+                "The %(year)s call is open until %(date)s at %(time)s (Berlin time): "
+                "applicants may still change or withdraw their proposals, so its decisions "
+                "can be published only after the deadline."
+            )
+            % {
+                "year": call.year,
+                "date": date_format(local, "DATE_FORMAT"),
+                "time": f"{local:%H:%M:%S}",
+            }
+        )
+    if not proposals:
+        raise ProposalError(
+            _("No proposal was submitted to the %(year)s call: there is nothing to publish.")
+            % {"year": call.year}
+        )
+    if undecided := sum(1 for proposal in proposals if not proposal.decision):
+        raise ProposalError(
+            ngettext(
+                "%(count)s submitted proposal has no decision yet. Decide on it first, so "
+                "that every applicant is told at the same time.",
+                "%(count)s submitted proposals have no decision yet. Decide on them first, "
+                "so that every applicant is told at the same time.",
+                undecided,
+            )
+            % {"count": undecided}
+        )
+
+
+@transaction.atomic
+def do_publish_decisions(
+    call: CallPage, *, by: AbstractBaseUser, now: dt.datetime | None = None
+) -> list[TopicProposal]:
+    """Tell every applicant of the call their decision, once, and show the selected topics.
+
+    Each applicant gets one e-mail per proposal through the outbox, in this transaction;
+    each selected proposal becomes its draft learning process with its applicant as host
+    (do_select_proposal), now rather than when it was decided, because hosting it is
+    how the applicant would otherwise learn of it first. The call's row is locked, so
+    two clicks on "Publish" publish once.
+    """
+    call = _locked_call(call.pk)
+    proposals = decisions_to_publish(call)
+    check_can_publish_decisions(call, by=by, proposals=proposals, now=now)
+    now = now or timezone.now()
+    call.decisions_published_at = now
+    call.decisions_published_by = by
+    # Not a page revision: publishing the decisions changes no text of the page, and
+    # CallPage.with_content_json keeps the marker when a revision is published later.
+    CallPage.objects.filter(pk=call.pk).update(
+        decisions_published_at=now, decisions_published_by=by
+    )
+    for proposal in proposals:
+        proposal.call = call
+        _announce_decision(proposal, by=by, now=now)
+    return proposals
+
+
+def _announce_decision(proposal: TopicProposal, *, by: AbstractBaseUser, now: dt.datetime) -> None:
+    """The applicant's decision e-mail; a selected proposal first becomes its draft
+    learning process, so that the e-mail can tell the applicant they host it."""
+    selected = proposal.decision == Decision.SELECTED
+    if selected and not proposal.learning_process_id:
+        do_select_proposal(proposal, by=by, today=timezone.localdate(now))
     queue_templated_email(
         to=proposal.applicant.email,
         template="learning_processes/email/proposal_decision",
         context={
             "proposal": proposal,
             "decision": proposal.decision_label,
-            "selected": decision == Decision.SELECTED,
+            "selected": selected,
             "reason": proposal.decision_reason,
             "url": absolute_url(reverse("proposals:detail", args=[proposal.pk])),
         },
         purpose="proposal_decision",
     )
-    return proposal
 
 
 def _rich_text(text: str) -> str:

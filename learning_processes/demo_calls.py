@@ -1,5 +1,10 @@
-"""Demo content for the call for proposals: last year's call, reviewed and decided, and
-the call that is open now, so that a new account can propose a topic straight away.
+"""Demo content for the call for proposals: three calls, one in each state staff meet.
+
+- two years ago: reviewed, decided and published; its selected topic is a live process;
+- last year: closed, its proposals submitted, two of them scored and decided but the
+  decisions not published, one waiting for its review, so that staff can try the whole
+  review from the listing: score, decide, publish;
+- this year: open, so that a new account can propose a topic straight away.
 
 Which years these are follows from today's date: the open call is the next one whose
 deadline (the end of 17 February, Berlin time) has not passed. Everything is looked
@@ -14,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 
+from learning_processes import actions
 from learning_processes.models import (
     CallIndexPage,
     CallPage,
@@ -78,6 +84,39 @@ PAST_PROPOSALS = [
         "scores": [2, 1, 1, 2, 2, 2, 2],
     },
 ]
+# Closed, not published: scored and decided through the actions staff use in the admin,
+# except the last one, which waits for its review.
+CLOSED_PROPOSALS = [
+    {
+        "applicant": "freiburg",
+        "title": "Solar duty for new municipal buildings",
+        "topic": "integrated-urban-development",
+        "sdgs": [7, 11],
+        "partners": [("Kigali", "RW"), ("Da Nang", "VN"), ("Lyon", "FR")],
+        "decision": Decision.RESERVE,
+        "reason": "A relevant topic with committed partners; kept in reserve in case a "
+        "selected host cannot take part.",
+        "scores": [2, 2, 3, 2, 3, 2, 2],
+    },
+    {
+        "applicant": "rhein-sieg",
+        "title": "Inter-municipal buses for rural districts",
+        "topic": "municipal-services",
+        "sdgs": [11],
+        "partners": [("Arusha", "TZ"), ("Graz", "AT")],
+        "decision": Decision.NOT_SELECTED,
+        "reason": "Planned and run by the regional transport authority rather than the "
+        "municipalities (requirement 3).",
+        "scores": [2, 1, 1, 1, 2, 2, 2],
+    },
+    {
+        "applicant": "leipzig",
+        "title": "Safe drinking water in informal settlements",
+        "topic": "municipal-services",
+        "sdgs": [6, 11],
+        "partners": [("Lusaka", "ZM"), ("Kumasi", "GH"), ("Graz", "AT")],
+    },
+]
 OPEN_PROPOSALS = [
     {
         "applicant": "participant",
@@ -104,29 +143,37 @@ def open_call_year(now: dt.datetime) -> int:
 
 
 def seed_calls(now: dt.datetime | None = None) -> None:
-    """The call index, last year's decided call and this year's open call, with proposals.
+    """The call index and the decided, the closed and the open call, with proposals.
 
     A seeded site is recognised with one query and left alone.
     """
     now = now or timezone.now()
     year = open_call_year(now)
+    years = (year - 2, year - 1, year)
     seeded = (
-        CallPage.objects.filter(year__in=(year - 1, year), proposals__isnull=False)
+        CallPage.objects.filter(year__in=years, proposals__isnull=False)
         .values("year")
         .distinct()
         .count()
     )
-    if seeded == 2:
+    if seeded == len(years):
         return
     with transaction.atomic():
         index = _call_index()
-        past = _call(index, year - 1)
-        current = _call(index, year)
+        past, closed, current = (_call(index, y) for y in years)
         users = _applicants()
         staff = get_user_model().objects.filter(username="staff@example.org").first()
         if not past.proposals.exists():
             for data in PAST_PROPOSALS:
                 _past_proposal(past, users, data, staff)
+            # Told long ago: history, not a publication to make now (which would mail).
+            CallPage.objects.filter(pk=past.pk).update(
+                decisions_published_at=past.deadline + dt.timedelta(days=11),
+                decisions_published_by=staff,
+            )
+        if not closed.proposals.exists():
+            for data in CLOSED_PROPOSALS:
+                _closed_proposal(closed, users, data, staff)
         if not current.proposals.exists():
             for data in OPEN_PROPOSALS:
                 _open_proposal(current, users, data, now)
@@ -303,6 +350,23 @@ def _from_process(process: LearningProcessPage) -> dict:
         "learning_and_contribution": Truncator(strip_tags(process.learning_goals)).chars(1500),
         "knowledge_transfer": Truncator(strip_tags(process.contribution)).chars(1500),
     }
+
+
+def _closed_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
+    proposal = _proposal(call, users, data, call.deadline - dt.timedelta(days=2))
+    if staff is None or "decision" not in data:
+        return
+    decided = call.deadline + dt.timedelta(days=3)
+    actions.do_score(
+        proposal,
+        reviewer=staff,
+        scores={r.value: (score, "") for r, score in zip(Requirement, data["scores"], strict=True)},
+        comment="Discussed in the selection meeting.",
+        now=decided,
+    )
+    actions.do_decide(
+        proposal, by=staff, decision=data["decision"], reason=data["reason"], now=decided
+    )
 
 
 def _open_proposal(call: CallPage, users: dict, data: dict, now: dt.datetime) -> None:

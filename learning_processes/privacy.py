@@ -45,9 +45,17 @@ def proposal_data(user: AbstractBaseUser) -> dict[str, Any]:
                 "created_at": _iso(proposal.created_at),
                 "submitted_at": _iso(proposal.submitted_at),
                 "withdrawn_at": _iso(proposal.withdrawn_at),
-                "decision": proposal.decision,
-                "decision_reason": proposal.decision_reason,
-                "decided_at": _iso(proposal.decided_at),
+                # An unpublished decision is staff's deliberation, not yet taken towards
+                # the applicant; the export would tell it before the applicants are told.
+                **(
+                    {
+                        "decision": proposal.decision,
+                        "decision_reason": proposal.decision_reason,
+                        "decided_at": _iso(proposal.decision_published_at),
+                    }
+                    if proposal.decision_is_published
+                    else {"decision": "", "decision_reason": "", "decided_at": None}
+                ),
             }
             for proposal in proposals
         ]

@@ -1,9 +1,11 @@
 """The review of topic proposals in the Wagtail admin, for Connective Cities staff.
 
 A read-only listing (filters by call, topic field, status, decision and score; the
-mean score and the rank; CSV export), an inspect view with the reviews, and two
-forms of our own: a reviewer's scores and the decision. Proposals are never edited
-here: they are the applicant's text. Drafts are not listed: they are unfinished.
+mean score and the rank; CSV export) whose rows link to the inspect view with the
+reviews and offer Score and Decide in Wagtail's "More" menu; forms of our own for a
+reviewer's scores and the decision; and the confirmation that publishes a closed
+call's decisions to its applicants. Proposals are never edited here: they are the
+applicant's text. Drafts are not listed: they are unfinished.
 """
 
 from typing import Any
@@ -13,17 +15,18 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.functional import lazy
-from django.utils.translation import gettext
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -94,6 +97,18 @@ def _score(proposal: TopicProposal) -> str:
     return "–" if score is None else f"{score:.1f} / {MAX_TOTAL}"
 
 
+def _decision(proposal: TopicProposal) -> str:
+    """The decision as staff need it: whether the applicant knows it yet, too. A withdrawn
+    proposal's applicant is never told one, so the column says it was withdrawn."""
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return str(ProposalStatus.WITHDRAWN.label)
+    if not proposal.decision:
+        return "–"
+    if proposal.call.decisions_published:
+        return proposal.decision_label
+    return gettext("%(decision)s (not published)") % {"decision": proposal.decision_label}
+
+
 NULLS_LAST_ORDERINGS = {"rank", "-rank", "score", "-score"}
 
 # A cell starting with one of these is read as a formula by Excel, LibreOffice and
@@ -123,11 +138,11 @@ class ProposalIndexView(IndexView):
             .get_base_queryset()
             .exclude(status=ProposalStatus.DRAFT)
             .select_related("call", "topic_field", "applicant")
-            .prefetch_related("partners", "sdgs")
             .with_rank()
         )
         if getattr(self, "is_export", False):
-            queryset = queryset.with_requirement_scores()
+            # The export's columns; the table shows neither.
+            queryset = queryset.prefetch_related("partners", "sdgs").with_requirement_scores()
         return queryset
 
     def order_queryset(self, queryset):
@@ -161,9 +176,61 @@ class ProposalIndexView(IndexView):
             }
         )
 
+    @cached_property
+    def columns(self):
+        # As Wagtail's own listings with columns of their own do (its API tokens, its
+        # users): the first column is a title column that links each row, here to the
+        # proposal, and carries the row's "More" menu (get_list_more_buttons). Seven
+        # columns, so that the table fits 1280 pixels in German too: topic field and
+        # status are filters (and in the export), a withdrawal shows as the decision.
+        title = self._get_title_column_class(TitleColumn)(
+            "title",
+            label=_("Technical topic"),
+            accessor="__str__",
+            sort_key="title",
+            get_url=self.get_inspect_url,
+        )
+        return [
+            title,
+            Column("organisation", label=_("Applicant"), sort_key="organisation"),
+            Column("call", label=_("Call"), accessor="call.year", sort_key="call__year"),
+            Column("review_count", label=_("Reviews"), sort_key="review_count"),
+            Column(
+                "score",
+                label=pgettext_lazy("listing column", "Mean score"),
+                accessor=_score,
+                sort_key="score",
+            ),
+            Column("rank", label=_("Rank"), sort_key="rank"),
+            Column("decision", label=_("Decision"), accessor=_decision, sort_key="decision"),
+        ]
+
+    @cached_property
+    def header_buttons(self):
+        """ "Publish decisions" for each closed call whose decisions are not published."""
+        buttons = list(super().header_buttons)
+        if not actions.can_decide(self.request.user):
+            return buttons
+        calls = actions.calls_awaiting_publication()
+        # Usually one call waits; the year is named only when it must tell calls apart,
+        # which keeps the header's title in view on a phone.
+        buttons.extend(
+            HeaderButton(
+                _("Publish decisions (%(year)s)") % {"year": call.year}
+                if len(calls) > 1
+                else _("Publish decisions"),
+                url=reverse("topic_proposals:publish", args=[call.pk]),
+                icon_name="mail",
+            )
+            for call in calls
+        )
+        return buttons
+
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))
-        if actions.can_review(self.request.user) and instance.status == ProposalStatus.SUBMITTED:
+        if instance.status != ProposalStatus.SUBMITTED:
+            return buttons
+        if actions.can_review(self.request.user):
             buttons.append(
                 MenuItem(
                     _("Score"),
@@ -172,7 +239,7 @@ class ProposalIndexView(IndexView):
                     priority=5,
                 )
             )
-        if actions.can_decide(self.request.user) and instance.status == ProposalStatus.SUBMITTED:
+        if actions.can_decide(self.request.user) and actions.decision_can_change(instance):
             buttons.append(
                 MenuItem(
                     _("Decide"),
@@ -220,9 +287,22 @@ class ProposalInspectView(InspectView):
             and proposal.status == ProposalStatus.SUBMITTED,
             can_decide=actions.can_decide(user)
             and not conflict
-            and proposal.status == ProposalStatus.SUBMITTED,
+            and proposal.status == ProposalStatus.SUBMITTED
+            and actions.decision_can_change(proposal),
+            publication=_publication(proposal.call, user),
         )
         return context
+
+
+def _publication(call: CallPage, user) -> dict[str, Any]:
+    """Where the call's decisions stand, for the notes on the inspect and decide pages."""
+    can_publish = actions.can_decide(user) and not call.decisions_published and not call.is_open()
+    return {
+        "call": call,
+        "published": call.decisions_published,
+        "is_open": call.is_open(),
+        "url": reverse("topic_proposals:publish", args=[call.pk]) if can_publish else "",
+    }
 
 
 def _reviewable(pk: int) -> TopicProposal:
@@ -306,12 +386,18 @@ def decide_view(request, pk: int):
             messages.error(request, error.message)
         else:
             proposal.refresh_from_db()
-            text = _("Decision saved and sent to the applicant.")
-            if proposal.learning_process_id:
+            if not proposal.call.decisions_published:
+                text = _(
+                    "Decision saved. The applicant is told when the decisions on the "
+                    "%(year)s call are published."
+                ) % {"year": proposal.call.year}
+            elif proposal.learning_process_id:
                 text = _(
                     "Decision saved and sent to the applicant; the draft learning process "
                     "“%(title)s” was created from the proposal."
                 ) % {"title": proposal.learning_process.title}
+            else:
+                text = _("Decision saved and sent to the applicant.")
             messages.success(request, text)
             return redirect(inspect_url)
     return render(
@@ -322,10 +408,63 @@ def decide_view(request, pk: int):
             "form": form,
             "inspect_url": inspect_url,
             "ranking": actions.ranking(proposal.call),
+            "publication": _publication(proposal.call, request.user),
             "header_title": _("Decide: %(p)s") % {"p": proposal},
             "page_title": _("Decide on a proposal"),
             "page_subtitle": str(proposal),
             "header_icon": "success",
+        },
+    )
+
+
+def publish_view(request, call_pk: int):
+    """Confirm, then publish a closed call's decisions: each applicant is told by e-mail."""
+    if not actions.can_decide(request.user):
+        raise PermissionDenied
+    call = get_object_or_404(CallPage, pk=call_pk)
+    index_url = reverse("topic_proposals:index") + f"?call={call.pk}"
+    if request.method == "POST":
+        try:
+            published = actions.do_publish_decisions(call, by=request.user)
+        except actions.ProposalError as error:
+            messages.error(request, error.message)
+            return redirect("topic_proposals:publish", call.pk)
+        text = ngettext(
+            "The decisions on the %(year)s call are published: %(count)s e-mail to an "
+            "applicant is on its way.",
+            "The decisions on the %(year)s call are published: %(count)s e-mails to "
+            "applicants are on their way.",
+            len(published),
+        ) % {"year": call.year, "count": len(published)}
+        created = [p.learning_process.title for p in published if p.learning_process_id]
+        if created:
+            text += " " + gettext(
+                "Draft learning processes created from the selected proposals: %(titles)s."
+            ) % {"titles": "; ".join(f"“{title}”" for title in created)}
+        messages.success(request, text)
+        return redirect(index_url)
+    proposals = actions.decisions_to_publish(call)
+    try:
+        actions.check_can_publish_decisions(call, by=request.user, proposals=proposals)
+    except actions.ProposalError as error:
+        problem = error.message
+    else:
+        problem = ""
+    applicants = len({proposal.applicant_id for proposal in proposals})
+    return render(
+        request,
+        "learning_processes/admin/publish_decisions.html",
+        {
+            "call": call,
+            "proposals": proposals,
+            "applicants": applicants,
+            "problem": problem,
+            "undecided": any(not proposal.decision for proposal in proposals),
+            "index_url": index_url,
+            "header_title": _("Publish the decisions on the %(year)s call") % {"year": call.year},
+            "page_title": _("Publish decisions"),
+            "page_subtitle": str(call.year),
+            "header_icon": "mail",
         },
     )
 
@@ -342,17 +481,6 @@ class TopicProposalViewSet(ModelViewSet):
     inspect_view_class = ProposalInspectView
     filterset_class = ProposalFilterSet
     form_fields = ["decision_reason"]  # never shown: the policy refuses add and change
-    list_display = [
-        Column("title", label=_("Technical topic"), accessor="__str__", sort_key="title"),
-        Column("organisation", label=_("Applicant"), sort_key="organisation"),
-        Column("call", label=_("Call"), accessor="call.year", sort_key="call__year"),
-        Column("topic_field", label=_("Topic field"), accessor="topic_field"),
-        Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
-        Column("review_count", label=_("Reviews"), sort_key="review_count"),
-        Column("score", label=_("Mean score"), accessor=_score, sort_key="score"),
-        Column("rank", label=_("Rank"), sort_key="rank"),
-        Column("decision", label=_("Decision"), accessor="get_decision_display"),
-    ]
     list_export = [
         "pk",
         "call.year",
@@ -397,6 +525,7 @@ class TopicProposalViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("score/<int:pk>/", score_view, name="score"),
             path("decide/<int:pk>/", decide_view, name="decide"),
+            path("publish/<int:call_pk>/", publish_view, name="publish"),
         ]
 
 

@@ -79,7 +79,9 @@ class CallPage(Page):
     """One year's call for topic proposals, e.g. /calls/2026/.
 
     Open until `deadline` (an aware datetime, shown in Berlin time), closed after
-    it, decided once a proposal has been selected.
+    it, decided once staff have published its decisions. Until then a recorded
+    decision is for staff only: applicants and visitors see it from
+    `decisions_published_at` on (actions.do_publish_decisions).
     """
 
     year = models.PositiveSmallIntegerField(_("year"), unique=True)
@@ -92,6 +94,18 @@ class CallPage(Page):
     contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    decisions_published_at = models.DateTimeField(
+        _("decisions published"), null=True, blank=True, editable=False
+    )
+    decisions_published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decisions published by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -106,9 +120,33 @@ class CallPage(Page):
     parent_page_types = ["learning_processes.CallIndexPage"]
     subpage_types: list[str] = []
 
+    # A new year's call starts unpublished, whichever call it was copied from.
+    exclude_fields_in_copy = ["decisions_published_at", "decisions_published_by"]
+
     class Meta:
         verbose_name = _("call for proposals")
         verbose_name_plural = _("calls for proposals")
+
+    def with_content_json(self, content):
+        """A page revision restores the page's fields, but publishing the decisions is a
+        fact about the call, not about one version of its text: publishing an older
+        revision (or an edit begun before the decisions were published) keeps it, so
+        that applicants are never told twice."""
+        page = super().with_content_json(content)
+        # Read from the database, not from `self`: the instance at hand (a revision keeps
+        # the page it was loaded with) may predate the publication.
+        marker = (
+            CallPage.objects.filter(pk=self.pk)
+            .values_list("decisions_published_at", "decisions_published_by")
+            .first()
+        )
+        if marker:
+            page.decisions_published_at, page.decisions_published_by_id = marker
+        return page
+
+    @property
+    def decisions_published(self) -> bool:
+        return self.decisions_published_at is not None
 
     def is_open(self, now: dt.datetime | None = None) -> bool:
         """Exact to the second: the deadline's own second still counts."""
@@ -118,7 +156,7 @@ class CallPage(Page):
     def status(self, now: dt.datetime | None = None) -> str:
         if self.is_open(now):
             return CallStatus.OPEN.value
-        if self.proposals.filter(decision=Decision.SELECTED).exists():
+        if self.decisions_published:
             return CallStatus.DECIDED.value
         return CallStatus.CLOSED.value
 
@@ -141,14 +179,25 @@ class CallPage(Page):
             now=now,
             countdown=countdown(self.deadline, now),
             own_proposals=(
-                list(self.proposals.filter(applicant=request.user).order_by("-updated_at"))
+                list(
+                    self.proposals.filter(applicant=request.user)
+                    .select_related("call")
+                    .order_by("-updated_at")
+                )
                 if request.user.is_authenticated
                 else []
             ),
-            selected=list(
-                self.proposals.filter(decision=Decision.SELECTED)
-                .select_related("learning_process")
-                .order_by("title")
+            # Not before the decisions are published: until then they are staff's alone.
+            selected=(
+                list(
+                    self.proposals.filter(
+                        status=ProposalStatus.SUBMITTED, decision=Decision.SELECTED
+                    )
+                    .select_related("learning_process")
+                    .order_by("title")
+                )
+                if self.decisions_published
+                else []
             ),
         )
         return context
@@ -371,9 +420,32 @@ class TopicProposal(models.Model):
     def decision_label(self) -> str:
         return Decision(self.decision).label if self.decision else ""
 
-    def is_editable(self, now: dt.datetime | None = None) -> bool:
+    @property
+    def decision_is_published(self) -> bool:
+        """Whether the applicant (and, for a selection, the public) may know the decision:
+        once the call's decisions are published, and never for a withdrawn proposal."""
         return (
-            self.status != ProposalStatus.WITHDRAWN and not self.decision and self.call.is_open(now)
+            bool(self.decision)
+            and self.status == ProposalStatus.SUBMITTED
+            and self.call.decisions_published
+        )
+
+    @property
+    def decision_published_at(self) -> dt.datetime | None:
+        """When the applicant was told: the call's publication, or a later change of a
+        reserve decision (actions.do_decide)."""
+        if not self.decision_is_published:
+            return None
+        return max(filter(None, (self.call.decisions_published_at, self.decided_at)))
+
+    def is_editable(self, now: dt.datetime | None = None) -> bool:
+        """Until the deadline, unless withdrawn. A decision staff recorded early does not
+        lock it: a locked proposal would tell the applicant before the call's decisions
+        are published (actions.check_editable holds the same rule)."""
+        return (
+            self.status != ProposalStatus.WITHDRAWN
+            and self.call.is_open(now)
+            and not self.call.decisions_published
         )
 
     @property

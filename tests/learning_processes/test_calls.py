@@ -9,6 +9,7 @@ from learning_processes import actions
 from learning_processes.demo_calls import open_call_year, seed_calls
 from learning_processes.models import CallPage, TopicProposal
 from learning_processes.models.calls import CallStatus, Decision, ProposalStatus, end_of_day
+from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import DEADLINE_2026, complete_values, make_call
 
 pytestmark = pytest.mark.django_db
@@ -62,14 +63,19 @@ def test_the_deadline_holds_across_the_daylight_saving_change(user_factory, valu
     assert call.is_open(last) and not call.is_open(last + SECOND)
 
 
-def test_call_is_open_then_closed_then_decided(call, user_factory, values):
+def test_call_is_open_then_closed_then_decided_once_its_decisions_are_published(
+    call, user_factory, staff_factory, values
+):
     assert call.status(DEADLINE_2026) == CallStatus.OPEN
     assert call.status(DEADLINE_2026 + SECOND) == CallStatus.CLOSED
-    proposal = TopicProposal.objects.create(
-        call=call, applicant=user_factory(), status=ProposalStatus.SUBMITTED
-    )
-    proposal.decision = Decision.SELECTED
-    proposal.save()
+    applicant = user_factory()
+    proposal = actions.do_start_proposal(call=call, applicant=applicant, now=DEADLINE_2026)
+    actions.do_submit_proposal(proposal, by=applicant, values=values, now=DEADLINE_2026)
+    staff = staff_factory()
+    actions.do_decide(proposal, by=staff, decision=Decision.SELECTED, reason="Yes.")
+    assert call.status(DEADLINE_2026 + SECOND) == CallStatus.CLOSED  # recorded, not told
+    actions.do_publish_decisions(call, by=staff, now=DEADLINE_2026 + SECOND)
+    call.refresh_from_db()
     assert call.status(DEADLINE_2026 + SECOND) == CallStatus.DECIDED
 
 
@@ -90,6 +96,12 @@ def test_staff_can_extend_the_deadline_and_submission_opens_again(
     proposal.refresh_from_db()
     actions.do_submit_proposal(proposal, by=applicant, values=values, now=late)
     assert proposal.status == ProposalStatus.SUBMITTED
+
+
+def test_a_deadline_cannot_move_once_the_decisions_are_published(call):
+    call.decisions_published_at = DEADLINE_2026 + dt.timedelta(days=10)
+    with pytest.raises(actions.ProposalError, match="can no longer move"):
+        actions.do_extend_deadline(call, deadline=end_of_day(dt.date(2026, 3, 24)))
 
 
 def test_a_deadline_cannot_be_extended_into_the_past(call):
@@ -149,23 +161,30 @@ def test_open_call_year_follows_the_deadline():
     assert open_call_year(dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)) == 2027
 
 
-def test_demo_calls_are_idempotent_with_a_decided_and_an_open_call(user_factory):
+def test_demo_calls_are_idempotent_with_a_decided_a_closed_and_an_open_call(staff_factory):
     from tests.factories import process_index
 
     process_index()
-    user_factory(email="staff@example.org")
+    staff_factory(email="staff@example.org")
     now = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
     seed_calls(now)
     counts = (CallPage.objects.count(), TopicProposal.objects.count())
     seed_calls(now)
-    assert (CallPage.objects.count(), TopicProposal.objects.count()) == counts == (2, 5)
-    past, current = CallPage.objects.get(year=2026), CallPage.objects.get(year=2027)
+    assert (CallPage.objects.count(), TopicProposal.objects.count()) == counts == (3, 8)
+    past, closed, current = (CallPage.objects.get(year=y) for y in (2025, 2026, 2027))
     assert past.status(now) == CallStatus.DECIDED
+    # Staff can try the whole review on the closed call: score, decide, publish.
+    assert closed.status(now) == CallStatus.CLOSED and not closed.decisions_published
+    waiting = closed.proposals.get(decision="")
+    assert waiting.status == ProposalStatus.SUBMITTED and waiting.review_count == 0
+    assert closed.proposals.exclude(decision="").count() == 2
     assert current.status(now) == CallStatus.OPEN
     statuses = set(TopicProposal.objects.values_list("status", flat=True))
     assert statuses == {ProposalStatus.SUBMITTED, ProposalStatus.DRAFT}
-    decisions = set(TopicProposal.objects.exclude(decision="").values_list("decision", flat=True))
+    decisions = set(past.proposals.exclude(decision="").values_list("decision", flat=True))
     assert decisions == {Decision.SELECTED, Decision.RESERVE, Decision.NOT_SELECTED}
+    # Seeding tells nobody anything: the past call's applicants were told long ago.
+    assert not OutgoingEmail.objects.filter(purpose="proposal_decision").exists()
     # The demo's submitted proposals meet the rules a real submission must meet.
     for proposal in TopicProposal.objects.filter(status=ProposalStatus.SUBMITTED):
         assert actions.check_proposal(actions.proposal_values(proposal)) == {}

@@ -1,5 +1,6 @@
-"""The demo's calls: last year's decided call with a selected topic that is now a live
-learning process, and this year's open call, ready for a new applicant."""
+"""The demo's calls: a decided call with a selected topic that is now a live learning
+process, a closed call whose decisions wait to be published, and this year's open call,
+ready for a new applicant."""
 
 import pytest
 from django.urls import reverse
@@ -10,13 +11,14 @@ from learning_processes.models.calls import CallStatus, Decision, ProposalStatus
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_a_decided_call_and_an_open_one(demo_site, client):
-    past, current = CallPage.objects.order_by("year")
-    assert current.year == past.year + 1
-    assert past.status() in (CallStatus.DECIDED, CallStatus.OPEN)
-    assert current.is_open() or past.is_open()
+def test_the_demo_has_a_decided_a_closed_and_an_open_call(demo_site, client):
+    past, closed, current = CallPage.objects.order_by("year")
+    assert (closed.year, current.year) == (past.year + 1, past.year + 2)
+    assert past.status() == CallStatus.DECIDED
+    assert closed.status() == CallStatus.CLOSED
+    assert current.is_open()
     html = client.get("/calls/").content.decode()
-    assert past.title in html and current.title in html
+    assert past.title in html and closed.title in html and current.title in html
 
 
 def test_the_selected_demo_topic_is_a_live_process_whose_timeline_starts_with_it(demo_site, client):

@@ -3,6 +3,7 @@ its e-mail, selection into a draft learning process, the listing's filters and C
 
 import csv
 import io
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -15,6 +16,10 @@ from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import AFTER, BEFORE, complete_values
 
 pytestmark = pytest.mark.django_db
+
+# The listing's queries, whatever the number of rows (session, user, permissions,
+# count, page of rows with their call, filters' choices, the calls awaiting publication).
+LISTING_QUERIES = 15
 
 
 def submitted(call, applicant, **overrides) -> TopicProposal:
@@ -141,16 +146,6 @@ def test_ranking_by_mean_score_with_ties_sharing_a_rank(call, user_factory, staf
 # --- Decision and selection -------------------------------------------------------------------
 
 
-def test_a_decision_before_the_deadline_locks_the_proposal(proposal, reviewer):
-    actions.do_decide(proposal, by=reviewer, decision="selected", reason="Early.", now=BEFORE)
-    proposal.refresh_from_db()
-    assert not proposal.is_editable(BEFORE)
-    with pytest.raises(actions.ProposalError, match="can no longer change"):
-        actions.do_submit_proposal(proposal, by=proposal.applicant, values={}, now=BEFORE)
-    with pytest.raises(actions.ProposalError, match="can no longer change"):
-        actions.do_withdraw_proposal(proposal, by=proposal.applicant, now=BEFORE)
-
-
 def test_a_decision_needs_a_reason(proposal, reviewer):
     with pytest.raises(actions.ProposalError, match="Give a reason"):
         actions.do_decide(proposal, by=reviewer, decision="reserve", reason=" ", now=AFTER)
@@ -160,7 +155,9 @@ def test_a_decision_needs_a_reason(proposal, reviewer):
     ("decision", "label"),
     [(Decision.NOT_SELECTED, "Not selected"), (Decision.RESERVE, "Reserve")],
 )
-def test_the_decision_and_its_reason_are_sent_to_the_applicant(proposal, reviewer, decision, label):
+def test_the_decision_and_its_reason_are_sent_to_the_applicant_on_publication(
+    proposal, reviewer, decision, label
+):
     actions.do_decide(
         proposal,
         by=reviewer,
@@ -168,6 +165,8 @@ def test_the_decision_and_its_reason_are_sent_to_the_applicant(proposal, reviewe
         reason="The topic sits at regional level.",
         now=AFTER,
     )
+    assert not OutgoingEmail.objects.filter(purpose="proposal_decision").exists()
+    actions.do_publish_decisions(proposal.call, by=reviewer, now=AFTER)
     email = OutgoingEmail.objects.get(purpose="proposal_decision")
     assert email.to == "anna@bonn.example"
     assert f"Decision on your proposal “Heat-resilient neighbourhoods”: {label}" in email.subject
@@ -176,10 +175,16 @@ def test_the_decision_and_its_reason_are_sent_to_the_applicant(proposal, reviewe
     assert not LearningProcessPage.objects.exists()
 
 
-def test_selection_creates_a_draft_learning_process_filled_from_the_proposal(proposal, reviewer):
+def test_publishing_a_selection_creates_a_draft_learning_process_filled_from_the_proposal(
+    proposal, reviewer
+):
     actions.do_decide(
         proposal, by=reviewer, decision=Decision.SELECTED, reason="Ranked first.", now=AFTER
     )
+    # Recorded only: no process yet, and the applicant is no host (that would tell them).
+    assert not LearningProcessPage.objects.exists()
+    assert not proposal.applicant.has_perm("wagtailadmin.access_admin")
+    actions.do_publish_decisions(proposal.call, by=reviewer, now=AFTER)
     proposal.refresh_from_db()
     page = LearningProcessPage.objects.get()
     assert proposal.learning_process_id == page.pk
@@ -219,9 +224,8 @@ def test_selecting_twice_creates_one_learning_process(proposal, reviewer):
     for _ in range(2):
         actions.do_decide(proposal, by=reviewer, decision="selected", reason="Yes", now=AFTER)
         proposal.refresh_from_db()
+    actions.do_publish_decisions(proposal.call, by=reviewer, now=AFTER)
     assert LearningProcessPage.objects.count() == 1
-    with pytest.raises(actions.ProposalError, match="already a learning process"):
-        actions.do_decide(proposal, by=reviewer, decision="reserve", reason="No", now=AFTER)
 
 
 # --- The admin ------------------------------------------------------------------------------
@@ -250,6 +254,35 @@ def test_admin_listing_filters_and_hides_drafts(client, call, user_factory, revi
     assert "Water topic" in html and "Heat topic" in html
     assert client.get(reverse("topic_proposals:inspect", args=[draft.pk])).status_code == 404
     assert b.pk
+
+
+def test_admin_listing_rows_link_to_the_proposal_and_offer_score_and_decide(
+    client, call, user_factory, reviewer, django_assert_max_num_queries
+):
+    """Each title opens the proposal; its "More" menu offers Score, Decide and Inspect.
+    A withdrawn proposal is no longer reviewed, so its menu has neither."""
+    open_ones = [submitted(call, user_factory(), title=f"Topic {n}") for n in range(3)]
+    withdrawn = submitted(call, user_factory(), title="Changed our minds")
+    actions.do_withdraw_proposal(withdrawn, by=withdrawn.applicant, now=BEFORE)
+    client.force_login(reviewer)
+    index = reverse("topic_proposals:index")
+    client.get(index)  # warm the permission and content-type caches
+    with django_assert_max_num_queries(LISTING_QUERIES):
+        html = client.get(index).content.decode()
+    for proposal in [*open_ones, withdrawn]:
+        inspect = reverse("topic_proposals:inspect", args=[proposal.pk])
+        assert f'<a href="{inspect}">' in html.replace("\n", "").replace("  ", "")
+        assert f"More options for &#x27;{proposal.title}&#x27;" in html
+    for proposal in open_ones:
+        assert reverse("topic_proposals:score", args=[proposal.pk]) in html
+        assert reverse("topic_proposals:decide", args=[proposal.pk]) in html
+    assert reverse("topic_proposals:score", args=[withdrawn.pk]) not in html
+    assert reverse("topic_proposals:decide", args=[withdrawn.pk]) not in html
+    assert "Withdrawn" in html
+    # Seven columns, so that the table fits a 1280-pixel screen; topic field and status
+    # are filters.
+    head = re.search(r'<table class="listing[^"]*".*?<thead>(.*?)</thead>', html, re.S)
+    assert head and head.group(1).count("<th") == 7
 
 
 def test_proposals_are_never_edited_or_added_in_the_admin(client, proposal, reviewer):
@@ -284,7 +317,15 @@ def test_scoring_and_deciding_through_the_admin(client, proposal, reviewer):
     )
     assert response.status_code == 302
     proposal.refresh_from_db()
-    assert proposal.decision == "selected" and proposal.learning_process is not None
+    assert proposal.decision == "selected" and proposal.learning_process is None
+
+    publish = reverse("topic_proposals:publish", args=[proposal.call.pk])
+    html = client.get(publish).content.decode()
+    assert "1 applicant will be told by e-mail" in html
+    response = client.post(publish)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.learning_process is not None
 
 
 def test_csv_export_has_one_row_per_proposal_with_its_scores(client, call, user_factory, reviewer):

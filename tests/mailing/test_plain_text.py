@@ -23,7 +23,7 @@ from learning_processes import actions as proposals
 from learning_processes.roles import ensure_staff_group
 from mailing.outbox import deliver_due, queue_templated_email
 from tests.factories import LearningProcessFactory, process_index
-from tests.learning_processes.conftest import BEFORE, complete_values, make_call
+from tests.learning_processes.conftest import AFTER, BEFORE, complete_values, make_call
 
 pytestmark = pytest.mark.django_db
 
@@ -189,6 +189,7 @@ def test_proposal_submitted_and_decided_mails_show_the_title_and_reason_as_typed
         reason=f"Ask {NAME} about <costs> & dates.",
         now=BEFORE,
     )
+    proposals.do_publish_decisions(call, by=reviewer, now=AFTER)
     (decision,) = sent("anna@bonn.example")
     assert_plain(decision, in_subject=TITLE, in_body=(TITLE, f"Ask {NAME} about <costs> & dates."))
 
