@@ -81,14 +81,22 @@ def _pattern(terms: Iterable[str]) -> re.Pattern | None:
 
 
 def mark(text: str, terms: Iterable[str]) -> str:
-    """The whole text, escaped, with the terms marked; "" when nothing matches."""
+    """The whole text, escaped, with the words holding a term marked (all of "flooded"
+    for "flood", as the engine marks the words it matched); "" when nothing matches."""
     pattern = _pattern(terms)
     if not text or pattern is None or not pattern.search(text):
         return ""
     parts, last = [], 0
     for match in pattern.finditer(text):
-        parts += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
-        last = match.end()
+        start, end = match.start(), match.end()
+        if start < last:  # inside a word already marked
+            continue
+        while start > last and _letter(text[start - 1]):
+            start -= 1
+        while end < len(text) and _letter(text[end]):
+            end += 1
+        parts += [escape(text[last:start]), f"<mark>{escape(text[start:end])}</mark>"]
+        last = end
     return "".join([*parts, escape(text[last:])])
 
 

@@ -59,7 +59,14 @@ def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[dict]]
             rank = FACET_ORDER[name]
             options.sort(key=lambda option: rank.get(option["value"], len(rank)))
         if options:
-            facets.append({"name": name, "title": FACET_TITLES[name], "options": options})
+            facets.append(
+                {
+                    "name": name,
+                    "title": FACET_TITLES[name],
+                    "options": options,
+                    "active": bool(selected),
+                }
+            )
     chips = [
         {
             "label": f"{FACET_TITLES[k]}: {label(k, v)}",

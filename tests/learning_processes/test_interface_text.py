@@ -105,7 +105,7 @@ def test_german_search_page_offers_topic_fields_and_facets_in_german(client):
         sdgs=list(SustainableDevelopmentGoal.objects.filter(number=6)),
     )
     start = client.get("/search/", **GERMAN).content.decode()
-    assert "Integrierte Stadtentwicklung" in start and "z. B. Klimaresilienz" in start
+    assert "Integrierte Stadtentwicklung" in start and "z.\u00a0B. Klimaresilienz" in start
     results = client.get("/search/?q=waste", **GERMAN).content.decode()
     assert "Kommunale Daseinsvorsorge" in results
     assert "SDG 6: Sauberes Wasser und Sanitäreinrichtungen" in results

@@ -58,3 +58,10 @@ def test_search_page_offers_population_in_order_of_size_and_in_german(client, co
     assert html.index("unter 50.000") < html.index("über 5 Millionen")
     chip = client.get("/search/?q=water&population_band=gt_5m").content.decode()
     assert "Population: over 5 million" in chip
+
+
+def test_a_facet_with_a_selection_stays_open(client, content):
+    html = client.get("/search/?q=water&population_band=gt_5m").content.decode()
+    facets = html.split('<details class="facet"')[1:]
+    population = next(f for f in facets if "Population" in f.split("</summary>")[0])
+    assert population.lstrip().startswith("open")

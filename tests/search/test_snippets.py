@@ -52,8 +52,14 @@ def test_a_fragment_far_into_a_long_sentence_starts_at_a_word():
 def test_a_match_inside_a_longer_word_keeps_that_word_whole():
     text = "x" * 70 + " The stormwater basins hold the rain. " + "y" * 80
     [fragment] = fragments(text, ["water"])
-    assert "storm<mark>water</mark>" in fragment
+    assert "<mark>stormwater</mark>" in fragment
     assert whole_words(fragment, text)
+
+
+def test_the_whole_word_holding_a_term_is_marked():
+    assert mark("Streets flooded; flood-prone", ["flood"]) == (
+        "Streets <mark>flooded</mark>; <mark>flood</mark>-prone"
+    )
 
 
 def test_marking_escapes_the_text_and_marks_every_term():
@@ -61,6 +67,9 @@ def test_marking_escapes_the_text_and_marks_every_term():
         "Women&#x27;s &lt;b&gt;<mark>cooperatives</mark>&lt;/b&gt;"
     )
     assert mark("Nothing here", ["waste"]) == ""
+    assert mark("Wastewater and waste", ["waste", "water"]) == (
+        "<mark>Wastewater</mark> and <mark>waste</mark>"
+    )
 
 
 def test_a_passage_shown_once_is_not_shown_again():
