@@ -23,10 +23,9 @@ from django.utils.html import linebreaks
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_countries import countries as country_names
 
 from learning_processes import app_settings
-from learning_processes.countries import is_global_south
+from learning_processes.countries import country_name, is_global_south
 from learning_processes.models import (
     LearningProcessIndexPage,
     LearningProcessPage,
@@ -224,7 +223,7 @@ def check_duplicate_partners(partners: Sequence[Partner]) -> dict[int, str]:
         earlier_name, earlier_country = partners[first[key]]
         params = {
             "name": (earlier_name or "").strip(),
-            "country": country_names.name(key[1]) or key[1],
+            "country": country_name(key[1]) or key[1],
             "number": first[key] + 1,
         }
         errors[index] = (

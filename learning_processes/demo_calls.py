@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_noop
 
 from learning_processes import actions
 from learning_processes.models import (
@@ -33,7 +34,16 @@ from learning_processes.models import (
 )
 from learning_processes.models.calls import Decision, ProposalStatus, Requirement, end_of_day
 
-CALL_INDEX = {"slug": "calls", "title": "Calls for topic proposals"}
+# The index's title and introduction are interface words: marked for the catalogue,
+# shown translated while unedited (see learning_processes.interface_text).
+CALL_INDEX = {
+    "slug": "calls",
+    "title": gettext_noop("Calls for topic proposals"),
+    "intro": gettext_noop(
+        "Each year Connective Cities asks German municipalities and municipal companies to "
+        "propose topics for new learning processes."
+    ),
+}
 DEADLINE_DAY = (2, 17)
 # The demo participant proposes too, so that logging in as them shows "My proposals".
 PARTICIPANT = "participant@example.org"
@@ -189,8 +199,7 @@ def _call_index() -> CallIndexPage:
     index = CallIndexPage(
         slug=CALL_INDEX["slug"],
         title=CALL_INDEX["title"],
-        intro="<p>Each year Connective Cities asks German municipalities and municipal "
-        "companies to propose topics for new learning processes.</p>",
+        intro=f"<p>{escape(CALL_INDEX['intro'])}</p>",
     )
     home.add_child(instance=index)
     index.save_revision().publish()

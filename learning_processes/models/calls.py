@@ -24,6 +24,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from learning_processes import app_settings
+from learning_processes.countries import MunicipalCountries
 from learning_processes.models.processes import HostType
 
 CALL_TIME_ZONE = ZoneInfo("Europe/Berlin")
@@ -477,7 +478,7 @@ class ProposedPartner(models.Model):
 
     proposal = models.ForeignKey(TopicProposal, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("municipality"), max_length=160, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country = CountryField(_("country"), blank=True, countries=MunicipalCountries)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning_processes.blocks import DocumentationBlock, IndicatorBlock
-from learning_processes.countries import region_of
+from learning_processes.countries import MunicipalCountries, region_of
 from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkField,
@@ -59,7 +59,7 @@ class PracticePage(Page):
     transferability = RichTextField(_("transferability and lessons"), blank=True)
 
     city = models.CharField(_("city"), max_length=120)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=MunicipalCountries)
     population_band = models.CharField(
         _("population"), max_length=10, choices=PopulationBand.choices, blank=True
     )

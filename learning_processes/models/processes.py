@@ -20,7 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
-from learning_processes.countries import is_global_south
+from learning_processes.countries import MunicipalCountries, is_global_south
 from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkListField,
@@ -284,7 +284,7 @@ class PartnerMunicipality(Orderable):
 
     page = ParentalKey(LearningProcessPage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("municipality"), max_length=160)
-    country = CountryField(_("country"))
+    country = CountryField(_("country"), countries=MunicipalCountries)
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("country")])]
     api_fields = [APIField("name"), APIField("country_code"), APIField("is_global_south")]

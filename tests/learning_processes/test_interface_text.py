@@ -8,6 +8,7 @@ from django.utils.translation import gettext
 
 from connective_site.home.demo import PRACTICE_INDEX, PROCESS_INDEX
 from connective_site.home.models import SEEDED_TAGLINE, HomePage
+from learning_processes.demo_calls import CALL_INDEX
 from learning_processes.interface_text import interface_richtext, interface_text
 from learning_processes.models import PracticeIndexPage, SustainableDevelopmentGoal, TopicField
 from learning_processes.taxonomy_data import SDGS, TOPIC_FIELDS
@@ -21,7 +22,7 @@ def seeded_texts() -> list[str]:
     texts += [examples for _slug, _name, examples in TOPIC_FIELDS]
     texts += [name for _number, name in SDGS]
     texts += [SEEDED_TAGLINE]
-    for index in (PROCESS_INDEX, PRACTICE_INDEX):
+    for index in (PROCESS_INDEX, PRACTICE_INDEX, CALL_INDEX):
         texts += [index["title"], index["intro"]]
     return texts
 
