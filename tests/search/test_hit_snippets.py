@@ -2,6 +2,7 @@
 of whole words, none shown twice (an outcome's summary is the start of its results)."""
 
 import pytest
+from wagtail.models import Page
 
 from search import indexing
 from search.backends import get_backend
@@ -10,7 +11,7 @@ from search.queries import SearchQuery
 from search.serializers import document_for
 from search.snippets import plain
 from tests.factories import LearningProcessFactory, OutcomeFactory, PracticeFactory
-from tests.search.test_engine_node import drop_indices
+from tests.search.test_engine_node import engine_index  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -67,9 +68,7 @@ def check_snippets(search) -> None:
     assert_whole_word_passages(practice, pages_by_title(practice.title))
 
 
-def pages_by_title(title: str):
-    from wagtail.models import Page
-
+def pages_by_title(title: str) -> Page:
     return Page.objects.get(title=title)
 
 
@@ -78,11 +77,6 @@ def test_database_fallback_snippets_are_whole_words_and_never_repeat(pages):
 
 
 @pytest.mark.search_engine
-def test_engine_snippets_are_whole_words_and_never_repeat(pages):
-    drop_indices()
-    try:
-        indexing.ensure_index()
-        assert indexing.drain_outbox(refresh=True).failed == 0
-        check_snippets(get_backend().search)
-    finally:
-        drop_indices()
+def test_engine_snippets_are_whole_words_and_never_repeat(pages, engine_index):  # noqa: F811
+    assert indexing.drain_outbox(refresh=True).failed == 0
+    check_snippets(get_backend().search)

@@ -9,7 +9,7 @@ from search.backends import get_backend
 from search.backends.database import DatabaseSearchBackend
 from search.queries import SearchQuery
 from tests.factories import LearningProcessFactory, PracticeFactory
-from tests.search.test_engine_node import drop_indices
+from tests.search.test_engine_node import engine_index  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +42,9 @@ def test_database_fallback_filters_and_counts_population_bands(content):
 
 
 @pytest.mark.search_engine
-def test_engine_filters_and_counts_population_bands(content):
-    drop_indices()
-    try:
-        indexing.ensure_index()
-        assert indexing.drain_outbox(refresh=True).failed == 0
-        check_population_facet(get_backend().search)
-    finally:
-        drop_indices()
+def test_engine_filters_and_counts_population_bands(content, engine_index):  # noqa: F811
+    assert indexing.drain_outbox(refresh=True).failed == 0
+    check_population_facet(get_backend().search)
 
 
 def test_search_page_offers_population_in_order_of_size_and_in_german(client, content):
