@@ -119,10 +119,32 @@ class CleanTextField(CleanCharField):
     widget = forms.Textarea
 
 
+class CommaTagWidget(forms.TextInput):
+    """Tags shown for editing as people type them: names separated by commas, without
+    the quotes taggit puts around names with a space ("informal sector", "waste
+    management" reads informal sector, waste management)."""
+
+    def format_value(self, value: Any) -> str | None:
+        if value is not None and not isinstance(value, str):
+            value = ", ".join(
+                sorted((getattr(tag, "name", tag) for tag in value), key=str.casefold)
+            )
+        return super().format_value(value)
+
+
+def split_tags(text: str) -> list[str]:
+    """A comma-separated line as tag names: only commas separate, so "informal sector"
+    is one tag, not two; quotes typed around a name (as taggit used to show them) are
+    dropped."""
+    names = (name.strip().strip("\"'“”„‘’").strip() for name in text.split(","))
+    return [name for name in names if name]
+
+
 class CleanTagField(TagField):
     """Tags typed as a comma-separated line, each cleaned like a one-line text; a tag
     that is empty once cleaned is dropped."""
 
+    widget = CommaTagWidget
     default_error_messages = {"direction": DIRECTION_MESSAGE}
 
     def to_python(self, value: Any) -> str:
@@ -135,5 +157,8 @@ class CleanTagField(TagField):
         return value
 
     def clean(self, value: Any) -> list[str]:
-        tags = (clean_text(tag) for tag in super().clean(value))
+        # CharField's cleaning (to_python, validators), then our own split, not taggit's
+        # (which splits a line without commas at its spaces).
+        value = forms.CharField.clean(self, value)
+        tags = (clean_text(tag) for tag in split_tags(value or ""))
         return sorted(dict.fromkeys(tag for tag in tags if has_visible_text(tag)))
