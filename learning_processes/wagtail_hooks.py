@@ -523,9 +523,9 @@ class TopicProposalViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("score/<int:pk>/", score_view, name="score"),
-            path("decide/<int:pk>/", decide_view, name="decide"),
-            path("publish/<int:call_pk>/", publish_view, name="publish"),
+            path("score/<id:pk>/", score_view, name="score"),
+            path("decide/<id:pk>/", decide_view, name="decide"),
+            path("publish/<id:call_pk>/", publish_view, name="publish"),
         ]
 
 
