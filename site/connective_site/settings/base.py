@@ -287,6 +287,9 @@ WAGTAIL_SITE_NAME = "Connective Cities"
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# No Gravatar in the admin: it would send a hash of each editor's e-mail address to a
+# third party, and the Content-Security-Policy blocks the image anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 TAGGIT_CASE_INSENSITIVE = True
 
