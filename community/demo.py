@@ -135,7 +135,9 @@ ACCOUNT_HINTS = {
     "requests, and invite participant@example.org (mail is printed on this console)",
     "participant": "participant of “Climate-resilient public spaces”; not yet in the "
     "waste process; try /members/?expertise=urban+heat&country=IN",
-    "staff": "facilitator of five spaces; sees members-only profiles in /members/",
+    "staff": "facilitator of five spaces; sees members-only profiles in /members/; "
+    "reviews topic proposals in /admin/topic-proposals/: one proposal to the closed call "
+    "waits for its scores and a decision, then “Publish decisions” tells the applicants",
 }
 
 
