@@ -1,17 +1,46 @@
 """allauth adapter: someone who opened an invitation before signing up or logging in
 comes back to it afterwards, whichever way the sign-up went (including the e-mail
-verification step, possibly in another tab)."""
+verification step, possibly in another tab).
+
+allauth's e-mails speak for the site: they are signed with its name, greet the
+person by the name they gave, and link to SITE_URL (mailing/links.py) rather than to
+whatever host the request named."""
 
 import logging
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest
 from django.urls import reverse
 
+from mailing.links import absolute_url, site_domain, site_url
+
 PENDING_INVITATION_KEY = "community_pending_invitation"
 
 logger = logging.getLogger(__name__)
+
+# The links allauth puts into its e-mails' contexts, built from the request's host.
+MAIL_LINKS = ("activate_url", "password_reset_url", "signup_url")
+
+
+@dataclass(frozen=True)
+class SiteIdentity:
+    """What allauth's templates read from `current_site` (the Sites framework, which
+    this project does not use: allauth then falls back to the request's host)."""
+
+    name: str
+    domain: str
+
+
+def on_site(url: str) -> str:
+    """`url`'s path, query and fragment on SITE_URL."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -20,6 +49,36 @@ class AccountAdapter(DefaultAccountAdapter):
         if token:
             return reverse("community:invitation", args=[token])
         return super().get_login_redirect_url(request)
+
+    def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        context = {
+            **context,
+            "current_site": SiteIdentity(name=settings.WAGTAIL_SITE_NAME, domain=site_domain()),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "site_url": site_url(),
+        }
+        for key in MAIL_LINKS:
+            if context.get(key):
+                context[key] = on_site(context[key])
+        user = context.get("user")
+        if user is not None and getattr(user, "pk", None):
+            from community.people import display_name
+
+            context.setdefault("greeting_name", display_name(user))
+        super().send_mail(template_prefix, email, context)
+
+    def send_notification_mail(
+        self,
+        template_prefix: str,
+        user: AbstractBaseUser,
+        context: dict[str, Any] | None = None,
+        email: str | None = None,
+    ) -> None:
+        # allauth leaves the account holder out of a notification's context; the
+        # greeting needs their name.
+        super().send_notification_mail(
+            template_prefix, user, {"user": user, **(context or {})}, email
+        )
 
     def get_client_ip(self, request: HttpRequest) -> str:
         """The client's address as every limit "per ip" counts it (the settings'

@@ -1,10 +1,13 @@
 from django.urls import path
 
 from community import views
+from community.accounts import views as account_views
 
 app_name = "community"
 
 urlpatterns = [
+    path("account/", account_views.account, name="account"),
+    path("spaces/", account_views.my_spaces, name="my_spaces"),
     path("members/", views.directory, name="directory"),
     path("members/<id:user_id>/", views.profile_detail, name="profile"),
     path("members/profile/", views.profile_edit, name="profile_edit"),

@@ -19,7 +19,12 @@ def link_in(message) -> str:
 def test_signup_verify_email_then_log_in(client, django_user_model):
     response = client.post(
         "/accounts/signup/",
-        {"email": "lerato@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Lerato Mokoena",
+            "email": "lerato@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
@@ -59,11 +64,17 @@ def test_signup_verify_email_then_log_in(client, django_user_model):
 def test_signup_keeps_typed_email_when_passwords_differ(client):
     response = client.post(
         "/accounts/signup/",
-        {"email": "tomas@example.org", "password1": PASSWORD, "password2": PASSWORD + "x"},
+        {
+            "display_name": "Tomás Ruiz",
+            "email": "tomas@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD + "x",
+        },
     )
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="tomas@example.org"' in html
+    assert 'value="Tomás Ruiz"' in html
     assert "same password" in html
 
 

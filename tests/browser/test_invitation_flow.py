@@ -57,6 +57,7 @@ def test_host_invites_a_participant_who_signs_up_and_lands_in_the_space(
             "Circular municipal waste management"
         )
         invitee.get_by_role("main").get_by_role("link", name="Sign up").click()
+        invitee.get_by_label("Name").fill("Kofi Mensah")
         invitee.get_by_label("Email").fill(INVITEE)
         invitee.get_by_label(re.compile(r"^password:?$", re.I)).fill(PASSWORD)
         invitee.get_by_label(re.compile(r"^password \(again\):?$", re.I)).fill(PASSWORD)
@@ -85,6 +86,7 @@ def test_host_invites_a_participant_who_signs_up_and_lands_in_the_space(
 
     membership = Membership.objects.get(user__email=INVITEE)
     assert (membership.space.slug, membership.role) == ("circular-waste-management", "participant")
+    assert membership.user.profile.display_name == "Kofi Mensah"
 
 
 def test_directory_finds_peers_by_expertise_and_country_on_a_phone(

@@ -28,6 +28,7 @@ def assert_no_problems(page_problems, where: str) -> None:
 
 def sign_up_and_confirm(page, base_url: str) -> None:
     page.goto(base_url + "/accounts/signup/")
+    page.get_by_label("Name").fill("Katrin Vogel")
     page.get_by_label("Email").fill(EMAIL)
     page.get_by_label(re.compile(r"^password:?$", re.I)).fill(PASSWORD)
     page.get_by_label(re.compile(r"^password \(again\):?$", re.I)).fill(PASSWORD)

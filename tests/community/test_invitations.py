@@ -45,7 +45,12 @@ def test_invitee_signs_up_verifies_and_lands_in_the_space(client, space_with_peo
     assert client.session[PENDING_INVITATION_KEY] == token
     client.post(
         reverse("account_signup") + f"?next={url}",
-        {"email": "kofi@example.org", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "display_name": "Kofi Mensah",
+            "email": "kofi@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[-1].body)
     response = client.post(confirm.group(1))
@@ -61,9 +66,10 @@ def test_invitee_signs_up_verifies_and_lands_in_the_space(client, space_with_peo
     assert (change.action, change.actor) == ("joined", host)
     page = client.get(space.url).content.decode()
     assert "You take part as Participant" in page
-    # Signing up made a profile to fill in, visible to the members of their spaces.
+    # Signing up made a profile to fill in, visible to the members of their spaces,
+    # under the name typed at sign-up.
     assert membership.user.profile.visibility == "members"
-    assert membership.user.profile.display_name == "kofi"
+    assert membership.user.profile.display_name == "Kofi Mensah"
 
 
 def test_expired_invitation_is_refused(client, space_with_people, user_factory):

@@ -195,9 +195,7 @@ def test_proposal_submitted_and_decided_mails_show_the_title_and_reason_as_typed
 
 
 def test_allauth_confirmation_names_the_account_as_typed(client, user_factory):
-    user = user_factory(email="old@example.org")
-    user.username = NAME
-    user.save(update_fields=["username"])
+    user = named(user_factory, "old@example.org")
     client.force_login(user)
     client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
     (message,) = [m for m in mail.outbox if m.to == ["new@example.org"]]

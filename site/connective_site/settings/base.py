@@ -208,6 +208,10 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+# Sign-up also asks the name other members see (community/accounts/forms.py).
+ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupForm"
+# allauth names people (messages, e-mails) as the rest of the site does.
+ACCOUNT_USER_DISPLAY = "community.people.display_name"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

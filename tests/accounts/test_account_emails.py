@@ -1,0 +1,96 @@
+"""allauth's e-mails speak for the site: they greet the person by name, are signed by
+Connective Cities and link to SITE_URL, whatever host the request named."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://cc.example.org"
+PASSWORD = "sustainable-cities-2026"
+# The address someone happened to use: a loopback port, or a Host header they sent.
+OTHER_HOST = {"HTTP_HOST": "127.0.0.1:8101"}
+
+
+def links(message) -> list[str]:
+    """The links in the text, without the site's address under the signature."""
+    return [link for link in re.findall(r"https?://\S+", message.body) if link != SITE + "/"]
+
+
+def assert_speaks_for_the_site(message) -> None:
+    assert "Hello from" not in message.body
+    assert "127.0.0.1" not in message.body and "testserver" not in message.body
+    assert message.body.rstrip().endswith(f"The Connective Cities team\n{SITE}/")
+    assert message.subject.startswith("[Connective Cities] ")
+    assert links(message) and all(link.startswith(SITE + "/") for link in links(message))
+
+
+@override_settings(SITE_URL=SITE)
+def test_signup_confirmation_greets_by_name_and_links_to_the_site(client):
+    client.post(
+        "/accounts/signup/",
+        {
+            "display_name": "Lerato Mokoena",
+            "email": "lerato@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+        **OTHER_HOST,
+    )
+    (message,) = mail.outbox
+    assert message.body.startswith("Hello Lerato Mokoena,")
+    assert_speaks_for_the_site(message)
+    assert any(link.startswith(SITE + "/accounts/confirm-email/") for link in links(message))
+    assert "lerato@example.org" not in message.body.split("\n")[0]
+
+
+@override_settings(SITE_URL=SITE)
+def test_password_reset_mail_links_to_the_site(client, user_factory):
+    user_factory(email="ines@example.org")
+    client.post("/accounts/password/reset/", {"email": "ines@example.org"}, **OTHER_HOST)
+    (message,) = mail.outbox
+    assert_speaks_for_the_site(message)
+    (link,) = links(message)
+    assert link.startswith(SITE + "/accounts/password/reset/key/")
+    # The link works on the site it names.
+    response = client.get(link.removeprefix(SITE), follow=True)
+    assert response.status_code == 200
+
+
+@override_settings(SITE_URL=SITE)
+def test_reset_for_an_unknown_address_offers_sign_up_on_the_site(client):
+    client.post("/accounts/password/reset/", {"email": "nobody@example.org"}, **OTHER_HOST)
+    (message,) = mail.outbox
+    assert_speaks_for_the_site(message)
+    assert links(message) == [SITE + "/accounts/signup/"]
+
+
+@override_settings(SITE_URL=SITE)
+def test_signing_up_again_with_a_known_address_offers_a_reset_on_the_site(client, user_factory):
+    user_factory(email="ines@example.org")
+    client.post(
+        "/accounts/signup/",
+        {
+            "display_name": "Ines",
+            "email": "ines@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+        **OTHER_HOST,
+    )
+    (message,) = mail.outbox
+    assert_speaks_for_the_site(message)
+    assert links(message) == [SITE + "/accounts/password/reset/"]
+
+
+@override_settings(SITE_URL=SITE)
+def test_new_address_confirmation_links_to_the_site(client, user_factory):
+    user = user_factory(email="old@example.org")
+    client.force_login(user)
+    client.post("/accounts/email/", {"action_add": "", "email": "new@example.org"}, **OTHER_HOST)
+    (message,) = [m for m in mail.outbox if m.to == ["new@example.org"]]
+    assert_speaks_for_the_site(message)
+    assert message.body.startswith("Hello Old,")
