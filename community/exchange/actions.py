@@ -32,6 +32,7 @@ from community.exchange.markdown import (
     render_markdown,
     rich_text_html,
 )
+from community.exchange.mentions import mentioned_people, with_people
 from community.exchange.models import (
     Attachment,
     EmailFrequency,
@@ -258,9 +259,13 @@ def check_attachments(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile,
 # --- Writing ----------------------------------------------------------------------------
 
 
+def _ids(handles: dict[str, AbstractBaseUser]) -> dict[str, int]:
+    return {handle: user.pk for handle, user in handles.items()}
+
+
 def _render(space: LearningProcessPage, text: str) -> tuple[str, dict[str, AbstractBaseUser]]:
     handles = member_handles(space)
-    return render_markdown(text, handles=handles), handles
+    return render_markdown(text, handles=_ids(handles)), handles
 
 
 def _save_attachments(post: Post, checked: Iterable[tuple[UploadedFile, str, str]]) -> None:
@@ -275,7 +280,7 @@ def _save_attachments(post: Post, checked: Iterable[tuple[UploadedFile, str, str
 
 
 def _record_mentions(post: Post, text: str, handles: dict[str, AbstractBaseUser]) -> list:
-    mentioned = [handles[h] for h in mentioned_handles(text, handles)]
+    mentioned = [handles[h] for h in mentioned_handles(text, _ids(handles))]
     existing = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     new = [user for user in mentioned if user.pk not in existing and user.pk != post.author_id]
     Mention.objects.bulk_create([Mention(post=post, user=user) for user in new])
@@ -564,19 +569,25 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
         raise ValidationError(_("There is no practice library to add the practice to yet."))
     opening = thread.posts.get(is_opening=True)
     helpful = list(thread.posts.visible().filter(is_helpful=True).select_related("author__profile"))
+    # Mentions as the people's names, without links: the page is public.
+    people = mentioned_people([opening.body_html, *(post.body_html for post in helpful)], None)
+
+    def body(post: Post) -> str:
+        return with_people(post.body_html, people, links=False)
+
     # Rich text is built from escaped names and sanitised post HTML only: a name is
     # text, whatever markup it looks like.
     replies = "".join(
         format_html("<h3>{}</h3>", _("Reply by %(name)s") % {"name": _name(post.author)})
-        + rich_text_html(post.body_html)
+        + rich_text_html(body(post))
         for post in helpful
     )
     # The summary is plain text, shown escaped: entities of the HTML are decoded.
-    summary = Truncator(html.unescape(strip_tags(opening.body_html))).chars(590) or thread.title
+    summary = Truncator(html.unescape(strip_tags(body(opening)))).chars(590) or thread.title
     practice = PracticePage(
         title=thread.title,
         summary=summary,
-        challenge=rich_text_html(opening.body_html) or "<p></p>",
+        challenge=rich_text_html(body(opening)) or "<p></p>",
         approach=replies or "<p></p>",
         city=space.host_city,
         country="DE",
@@ -624,10 +635,19 @@ def email_frequency(user: AbstractBaseUser, space: LearningProcessPage) -> str:
 
 @transaction.atomic
 def do_set_email_frequency(
-    *, user: AbstractBaseUser, space: LearningProcessPage, frequency: str
+    *,
+    user: AbstractBaseUser,
+    space: LearningProcessPage,
+    frequency: str,
+    mentions_at_once: bool | None = None,
 ) -> NotificationPreference:
+    """How the user hears about the space by e-mail; `mentions_at_once` is left as it
+    was when not given."""
+    defaults: dict[str, Any] = {"email": EmailFrequency(frequency)}
+    if mentions_at_once is not None:
+        defaults["mentions_at_once"] = mentions_at_once
     preference, _ = NotificationPreference.objects.update_or_create(
-        user=user, space=space, defaults={"email": EmailFrequency(frequency)}
+        user=user, space=space, defaults=defaults
     )
     return preference
 

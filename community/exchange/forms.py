@@ -233,18 +233,36 @@ class ModerationReasonForm(forms.Form):
 
 
 class PreferenceForm(forms.Form):
-    """One choice per space, built from the user's spaces."""
+    """Per space of the user: how often e-mail comes, and whether mentions come at once.
+    `current`: space id -> (frequency, mentions at once), for spaces with a choice."""
 
-    def __init__(self, *args, spaces, current: dict[int, str], **kwargs):
+    def __init__(self, *args, spaces, current: dict[int, tuple[str, bool]], **kwargs):
         super().__init__(*args, **kwargs)
         self.spaces = list(spaces)
         for space in self.spaces:
+            frequency, mentions = current.get(
+                space.pk, (app_settings.DEFAULT_EMAIL_FREQUENCY, True)
+            )
             self.fields[f"space_{space.pk}"] = forms.ChoiceField(
-                label=space.title,
-                choices=EmailFrequency.choices,
-                initial=current.get(space.pk, app_settings.DEFAULT_EMAIL_FREQUENCY),
+                label=_("E-mail"), choices=EmailFrequency.choices, initial=frequency
+            )
+            self.fields[f"mentions_{space.pk}"] = forms.BooleanField(
+                label=_("E-mail me at once when someone mentions me"),
+                help_text=_("Even when you chose a digest; not when e-mail is off."),
+                required=False,
+                initial=mentions,
             )
 
-    def chosen(self):
+    def groups(self):
+        """(space, frequency field, mentions field) for the template, space by space."""
         for space in self.spaces:
-            yield space, self.cleaned_data[f"space_{space.pk}"]
+            yield space, self[f"space_{space.pk}"], self[f"mentions_{space.pk}"]
+
+    def chosen(self):
+        """(space, frequency, mentions at once) for every space."""
+        for space in self.spaces:
+            yield (
+                space,
+                self.cleaned_data[f"space_{space.pk}"],
+                self.cleaned_data[f"mentions_{space.pk}"],
+            )

@@ -1,11 +1,13 @@
 """Markdown to safe HTML: markdown-it-py renders (raw HTML is not passed through),
 then nh3 keeps only an explicit allow-list of tags, attributes and URL schemes, and
-gives every link `rel="nofollow noopener"`. Mentions of known members become
-highlighted names during rendering, so they are never matched inside code or links.
+gives every link `rel="nofollow noopener"`. Mentions of known members are found during
+rendering, so they are never matched inside code or links, and stored as
+`<span class="mention" data-user="<id>">@handle</span>`: the person, not their name,
+which `community.exchange.mentions` shows as it is when the post is read.
 """
 
 import re
-from collections.abc import Container
+from collections.abc import Mapping
 
 import nh3
 from markdown_it import MarkdownIt
@@ -18,6 +20,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    # Only the renderer writes spans (raw HTML is not passed through): the mentions.
+    "span": {"data-user"},
     "ol": {"start"},
     "th": {"align"},
     "td": {"align"},
@@ -28,7 +32,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 MENTION_RE = re.compile(r"@([a-z0-9][a-z0-9-]{0,48}[a-z0-9]|[a-z0-9])", re.IGNORECASE)
 
 
-def _mention_rule(handles: Container[str]):
+def _mention_rule(handles: Mapping[str, int]):
     def rule(state: StateInline, silent: bool) -> bool:
         if state.src[state.pos] != "@":
             return False
@@ -43,6 +47,7 @@ def _mention_rule(handles: Container[str]):
         if not silent:
             token = state.push("mention", "span", 0)
             token.content = match.group(1).lower()
+            token.meta = {"user": handles[token.content]}
         state.pos = match.end()
         return True
 
@@ -52,13 +57,15 @@ def _mention_rule(handles: Container[str]):
 def _render_mention(self, tokens, idx, options, env) -> str:
     from html import escape
 
-    return f'<span class="mention">@{escape(tokens[idx].content)}</span>'
+    token = tokens[idx]
+    user = int(token.meta["user"])
+    return f'<span class="mention" data-user="{user}">@{escape(token.content)}</span>'
 
 
-def _parser(handles: Container[str] = ()) -> MarkdownIt:
+def _parser(handles: Mapping[str, int] | None = None) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "linkify": True, "breaks": True})
     md.enable(["linkify", "table", "strikethrough"])
-    md.inline.ruler.before("emphasis", "mention", _mention_rule(handles))
+    md.inline.ruler.before("emphasis", "mention", _mention_rule(handles or {}))
     md.add_render_rule("mention", _render_mention)
     return md
 
@@ -70,7 +77,8 @@ def _shift_headings(html: str) -> str:
     )
 
 
-def render_markdown(text: str, *, handles: Container[str] = ()) -> str:
+def render_markdown(text: str, *, handles: Mapping[str, int] | None = None) -> str:
+    """`handles`: the members who may be mentioned, handle -> user id."""
     html = _shift_headings(_parser(handles).render(text))
     return sanitise_html(html)
 
@@ -104,7 +112,7 @@ def count_links(text: str) -> int:
     return count
 
 
-def mentioned_handles(text: str, handles: Container[str]) -> set[str]:
+def mentioned_handles(text: str, handles: Mapping[str, int]) -> set[str]:
     """The known handles the text mentions, found the way rendering finds them."""
     found: set[str] = set()
     for token in _parser(handles).parse(text):

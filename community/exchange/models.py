@@ -309,13 +309,18 @@ class EmailFrequency(models.TextChoices):
 
 
 class NotificationPreference(models.Model):
-    """How a member hears about a space by e-mail; no row means the default."""
+    """How a member hears about a space by e-mail; no row means the defaults.
+
+    A mention is mailed at once even to members who chose a digest (someone asked
+    them something), unless they turned `mentions_at_once` off; "Off" is off for
+    mentions too."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     space = models.ForeignKey(
         "learning_processes.LearningProcessPage", on_delete=models.CASCADE, related_name="+"
     )
     email = models.CharField(max_length=12, choices=EmailFrequency.choices)
+    mentions_at_once = models.BooleanField(_("e-mail me at once when I am mentioned"), default=True)
 
     class Meta:
         constraints = [
@@ -346,6 +351,8 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    # Set when the notification was mailed on its own; digests leave it out then.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("-created_at", "-pk")

@@ -2,14 +2,16 @@
 
 Each post makes at most one notification per person (a mention wins over a reply or
 a new thread). E-mail is only queued, through the mailing outbox, in the same
-transaction: delivery happens later in a background task that retries. Members who
-chose a digest get one message per day or week, grouped by space, listing only what
-is new since their previous digest. Every message carries a signed one-click
-unsubscribe link and the List-Unsubscribe headers.
+transaction: delivery happens later in a background task that retries. A mention is
+mailed at once, whatever digest its person chose (unless they turned that off, or
+e-mail off): a host asked a question should not hear of it a day later. Members who
+chose a digest get one message per day or week for everything else, grouped by space,
+listing only what is new since their previous digest and not mailed already. Every
+message carries a signed one-click unsubscribe link and the List-Unsubscribe headers.
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -20,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.exchange.conf import app_settings
+from community.exchange.mentions import MentionedPerson, mentioned_people, with_people
 from community.exchange.models import (
     DigestState,
     EmailFrequency,
@@ -68,14 +71,26 @@ def _unsubscribe_headers(url: str) -> dict[str, str]:
 # --- Creating notifications -------------------------------------------------------------------
 
 
-def _frequencies(users: Iterable[AbstractBaseUser], space_id: int) -> dict[int, str]:
-    ids = [user.pk for user in users]
-    chosen = dict(
-        NotificationPreference.objects.filter(user_id__in=ids, space_id=space_id).values_list(
-            "user_id", "email"
-        )
-    )
-    return {pk: chosen.get(pk, app_settings.DEFAULT_EMAIL_FREQUENCY) for pk in ids}
+def _preferences(user_ids: Iterable[int], space_id: int) -> dict[int, tuple[str, bool]]:
+    """user id -> (e-mail frequency, mentions at once) in the space, defaults filled in."""
+    ids = list(user_ids)
+    chosen = {
+        user_id: (frequency, mentions)
+        for user_id, frequency, mentions in NotificationPreference.objects.filter(
+            user_id__in=ids, space_id=space_id
+        ).values_list("user_id", "email", "mentions_at_once")
+    }
+    default = (app_settings.DEFAULT_EMAIL_FREQUENCY, True)
+    return {pk: chosen.get(pk, default) for pk in ids}
+
+
+def mails_at_once(kind: str, frequency: str, mentions_at_once: bool) -> bool:
+    """Whether a notification of `kind` is mailed on its own, right away."""
+    if frequency == EmailFrequency.OFF:
+        return False
+    if frequency == EmailFrequency.IMMEDIATELY:
+        return True
+    return kind == Notification.Kind.MENTION and mentions_at_once
 
 
 def _create(
@@ -84,13 +99,11 @@ def _create(
     """One notification per recipient, the first kind listed winning; never to the author."""
     seen = {post.author_id}
     notifications = []
-    recipients = []
     for kind, users in by_kind.items():
         for user in users:
             if user is None or user.pk in seen or not user.is_active:
                 continue
             seen.add(user.pk)
-            recipients.append(user)
             notifications.append(
                 Notification(
                     recipient=user,
@@ -102,11 +115,16 @@ def _create(
                     created_at=post.created_at,
                 )
             )
+    preferences = _preferences((n.recipient_id for n in notifications), thread.space_id)
+    now = timezone.now()
+    at_once = [n for n in notifications if mails_at_once(n.kind, *preferences[n.recipient_id])]
+    for notification in at_once:
+        if notification.recipient.email:
+            notification.emailed_at = now
     Notification.objects.bulk_create(notifications)
-    frequencies = _frequencies(recipients, thread.space_id)
-    for notification in notifications:
-        if frequencies[notification.recipient_id] == EmailFrequency.IMMEDIATELY:
-            _queue_immediate(notification)
+    people = mentioned_people([post.body_html], None) if at_once else {}
+    for notification in at_once:
+        _queue_immediate(notification, people)
     return notifications
 
 
@@ -158,7 +176,7 @@ def mentions(thread: Thread, post: Post, mentioned: list) -> list[Notification]:
 # --- Immediate e-mail --------------------------------------------------------------------------
 
 
-def _queue_immediate(notification: Notification) -> None:
+def _queue_immediate(notification: Notification, people: Mapping[int, MentionedPerson]) -> None:
     recipient = notification.recipient
     if not recipient.email:
         return
@@ -173,7 +191,7 @@ def _queue_immediate(notification: Notification) -> None:
             "recipient_name": display_name(recipient),
             "space": space,
             "thread": notification.thread,
-            "excerpt": _excerpt(notification.post),
+            "excerpt": _excerpt(notification.post, people),
             "post_url": absolute_url(notification.post.get_absolute_url()),
             "settings_url": absolute_url(reverse("exchange:notification_settings")),
             "unsubscribe_url": url,
@@ -183,16 +201,17 @@ def _queue_immediate(notification: Notification) -> None:
     )
 
 
-def _excerpt(post: Post, length: int = 400) -> str:
-    """The post as plain text for e-mail: tags dropped, then entities decoded, so
-    "<pipes> & pumps" reads as typed (decoding first would let the typed "<pipes>"
-    be dropped as a tag)."""
+def _excerpt(post: Post, people: Mapping[int, MentionedPerson], length: int = 400) -> str:
+    """The post as plain text for e-mail, mentions as the people's names: tags dropped,
+    then entities decoded, so "<pipes> & pumps" reads as typed (decoding first would
+    let the typed "<pipes>" be dropped as a tag)."""
     from html import unescape
 
     from django.utils.html import strip_tags
     from django.utils.text import Truncator
 
-    return Truncator(unescape(strip_tags(post.body_html)).strip()).chars(length)
+    html = with_people(post.body_html, people, links=False)
+    return Truncator(unescape(strip_tags(html)).strip()).chars(length)
 
 
 # --- Digests ----------------------------------------------------------------------------------
@@ -214,7 +233,9 @@ def send_digests(frequency: str, *, now: dt.datetime | None = None) -> int:
         for state in DigestState.objects.filter(frequency=frequency)
     }
     candidates = (
-        Notification.objects.filter(read_at__isnull=True, created_at__lte=now)
+        Notification.objects.filter(
+            read_at__isnull=True, emailed_at__isnull=True, created_at__lte=now
+        )
         # A user whose last digest is long gone still gets at most a month's worth.
         .filter(created_at__gt=max(min([earliest, *states.values()]), now - LOOKBACK_LIMIT))
         .select_related("recipient__profile", "space", "thread", "post", "post__author__profile")
@@ -253,6 +274,7 @@ def _queue_digest(
     recipient: AbstractBaseUser, frequency: str, notifications: list[Notification]
 ) -> None:
     groups: dict[int, dict[str, Any]] = {}
+    people = mentioned_people((n.post.body_html for n in notifications), None)
     for notification in notifications:
         group = groups.setdefault(notification.space_id, {"space": notification.space, "items": []})
         group["items"].append(
@@ -260,7 +282,7 @@ def _queue_digest(
                 "notification": notification,
                 "actor_name": display_name(notification.post.author),
                 "thread": notification.thread,
-                "excerpt": _excerpt(notification.post, 200),
+                "excerpt": _excerpt(notification.post, people, 200),
                 "url": absolute_url(notification.post.get_absolute_url()),
             }
         )

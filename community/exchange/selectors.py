@@ -13,6 +13,7 @@ from community.exchange.actions import (
     can_read_members_threads,
 )
 from community.exchange.conf import app_settings
+from community.exchange.mentions import mentioned_people
 from community.exchange.models import Attachment, Flag, Post, Reaction, Thread, Visibility
 from community.spaces import AnyUser, can_enter_space
 from learning_processes.models import LearningProcessPage
@@ -140,6 +141,7 @@ def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[
     return {
         "opening": opening,
         "replies": top,
+        "mentioned_people": mentioned_people((p.body_html for p in posts if p.show_body), user),
         "page_obj": page_obj,
         "page_numbers": list(paginator.get_elided_page_range(page_obj.number, on_ends=1)),
         "moderator": moderator,
@@ -148,7 +150,14 @@ def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[
     }
 
 
-def moderation_queue(space: LearningProcessPage) -> dict[str, Any]:
+def post_versions(post: Post, user: AnyUser) -> dict[str, Any]:
+    """A post's earlier versions, newest first, and the people they all mention."""
+    revisions = list(post.revisions.select_related("edited_by__profile"))
+    bodies = [post.body_html, *(revision.body_html for revision in revisions)]
+    return {"revisions": revisions, "mentioned_people": mentioned_people(bodies, user)}
+
+
+def moderation_queue(space: LearningProcessPage, moderator: AnyUser) -> dict[str, Any]:
     from community.exchange.models import ModerationLog
 
     flags = (
@@ -167,4 +176,10 @@ def moderation_queue(space: LearningProcessPage) -> dict[str, Any]:
         .select_related("actor__profile", "thread", "post", "post__thread")
         .order_by("-created_at", "-pk")[:100]
     )
-    return {"flags": flags, "removed": removed, "log": log}
+    flags = list(flags)
+    return {
+        "flags": flags,
+        "removed": removed,
+        "log": log,
+        "mentioned_people": mentioned_people((flag.post.body_html for flag in flags), moderator),
+    }

@@ -282,11 +282,15 @@ def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
     post = actions.access_post(request.user, space, post_id)
     if post.deleted_at or post.hidden_at:
         actions.require(actions.can_moderate(request.user, space))
-    revisions = post.revisions.select_related("edited_by__profile")
     return render(
         request,
         "exchange/post_history.html",
-        {"space": space, "post": post, "thread": post.thread, "revisions": revisions},
+        {
+            "space": space,
+            "post": post,
+            "thread": post.thread,
+            **selectors.post_versions(post, request.user),
+        },
     )
 
 
@@ -406,7 +410,7 @@ def moderation(request: HttpRequest, space) -> HttpResponse:
     return render(
         request,
         "exchange/moderation.html",
-        {"space": space, **selectors.moderation_queue(space)},
+        {"space": space, **selectors.moderation_queue(space, request.user)},
     )
 
 
@@ -455,13 +459,18 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 @login_required
 def notification_settings(request: HttpRequest) -> HttpResponse:
     spaces = spaces_of(request.user).order_by("title")
-    current = dict(
-        NotificationPreference.objects.filter(user=request.user).values_list("space_id", "email")
-    )
+    current = {
+        space_id: (frequency, mentions)
+        for space_id, frequency, mentions in NotificationPreference.objects.filter(
+            user=request.user
+        ).values_list("space_id", "email", "mentions_at_once")
+    }
     form = PreferenceForm(request.POST or None, spaces=spaces, current=current)
     if request.method == "POST" and form.is_valid():
-        for space, frequency in form.chosen():
-            actions.do_set_email_frequency(user=request.user, space=space, frequency=frequency)
+        for space, frequency, mentions in form.chosen():
+            actions.do_set_email_frequency(
+                user=request.user, space=space, frequency=frequency, mentions_at_once=mentions
+            )
         messages.success(request, _("Your e-mail settings are saved."))
         return redirect("exchange:notification_settings")
     return render(request, "exchange/notification_settings.html", {"form": form})

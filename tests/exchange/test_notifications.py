@@ -65,7 +65,9 @@ def test_a_mention_notifies_the_mentioned_member_once_and_only_members(people):
     assert list(Mention.objects.filter(post=opening).values_list("user__email", flat=True)) == [
         "host@example.org"
     ]
-    assert '<span class="mention">@hanna-host</span>' in opening.body_html
+    assert f'<span class="mention" data-user="{people.host.pk}">@hanna-host</span>' in (
+        opening.body_html
+    )
     assert "@nora-outsider" in opening.body_html and 'mention">@nora' not in opening.body_html
     # The mention wins over "new thread"; other members hear of the new thread.
     assert kinds(people.host) == ["mention"]

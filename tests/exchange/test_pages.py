@@ -30,7 +30,7 @@ def test_a_participant_posts_with_tags_and_attachment_and_a_host_replies(client,
     assert response.status_code == 302 and response["Location"] == thread.get_absolute_url()
     assert sorted(thread.tags.names()) == ["public space", "shade"]
     page = client.get(thread.get_absolute_url()).content.decode()
-    assert '<span class="mention">@hanna-host</span>' in page and "plan.txt" in page
+    assert '<span class="mention">@Hanna Host</span>' in page and "plan.txt" in page
 
     client.force_login(people.host)
     mention = Notification.objects.get(recipient=people.host)

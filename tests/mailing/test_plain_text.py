@@ -97,13 +97,15 @@ def test_declined_join_request_names_the_space_as_typed(space, user_factory):
     assert_plain(decision, in_subject=TITLE, in_body=(TITLE,))
 
 
-def _thread_mentioning(space, user_factory, frequency: str):
+def _thread_mentioning(space, user_factory, frequency: str, *, mentions_at_once: bool = True):
     recipient = named(user_factory, "host@example.org")
     actor = user_factory(email="ana@example.org")
     Profile.objects.create(user=actor, display_name=f"Ana {NAME}")
     do_add_member(space, recipient, "host")
     do_add_member(space, actor, "participant")
-    do_set_email_frequency(user=recipient, space=space, frequency=frequency)
+    do_set_email_frequency(
+        user=recipient, space=space, frequency=frequency, mentions_at_once=mentions_at_once
+    )
     do_create_thread(
         space=space,
         author=actor,
@@ -133,7 +135,8 @@ def test_notification_names_actor_thread_and_excerpt_as_typed(
 
 def test_digest_names_actor_thread_and_excerpt_as_typed(space, user_factory, settings, tmp_path):
     settings.EXCHANGE_ATTACHMENT_ROOT = tmp_path
-    _thread_mentioning(space, user_factory, "daily")
+    # A mention would be mailed at once; this reader wants it in the digest.
+    _thread_mentioning(space, user_factory, "daily", mentions_at_once=False)
     assert send_digests("daily", now=timezone.now() + dt.timedelta(minutes=1)) == 1
     (message,) = sent("host@example.org")
     assert_plain(

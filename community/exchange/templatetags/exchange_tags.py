@@ -1,7 +1,9 @@
 from django import template
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.utils.safestring import SafeString
 
 from community.exchange.actions import unread_count
+from community.exchange.mentions import mentioned_people, with_people
 from community.people import display_name
 
 register = template.Library()
@@ -11,6 +13,18 @@ register = template.Library()
 def person(user: AbstractBaseUser | None) -> str:
     """A person's name as the platform shows it (autoescaped by the template)."""
     return display_name(user)
+
+
+@register.simple_tag(takes_context=True)
+def post_body(context: template.Context, html: str) -> SafeString:
+    """A post's HTML with its mentions shown as the people they name (see `mentions`).
+    A page of posts puts `mentioned_people` in its context, resolved for all of them
+    at once; a page with a single post leaves it out and the post resolves its own."""
+    people = context.get("mentioned_people")
+    if people is None:
+        request = context.get("request")
+        people = mentioned_people([html], getattr(request, "user", None) or AnonymousUser())
+    return with_people(html, people)
 
 
 @register.inclusion_tag("exchange/includes/header_links.html", takes_context=True)
