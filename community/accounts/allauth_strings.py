@@ -5,7 +5,7 @@ the site says "Sie". Only strings a person of this site can meet are listed: all
 is set up for log-in by e-mail, without usernames, phone numbers or social accounts.
 Nothing imports this module; it exists for the extraction."""
 
-from django.utils.translation import gettext_noop, pgettext_noop
+from django.utils.translation import gettext_noop
 
 ALLAUTH_STRINGS = (
     # allauth/account/adapter.py: error messages
@@ -34,7 +34,6 @@ ALLAUTH_STRINGS = (
     gettext_noop("Current Password"),
     gettext_noop("New Password"),
     gettext_noop("New Password (again)"),
-    pgettext_noop("field label", "Login"),
     # allauth/mfa: the authenticator forms
     gettext_noop("Authenticator code"),
     gettext_noop("Code"),
