@@ -290,21 +290,49 @@ def do_send_chat(session_id: int, user: AbstractBaseUser, text: str) -> RoomEven
     )
 
 
-def _message(session: VirtualSession, message_id: int) -> ChatMessage:
-    message = ChatMessage.objects.filter(session=session, pk=message_id, removed=False).first()
+def _message(session: VirtualSession, message_id: int, *, removed: bool = False) -> ChatMessage:
+    message = (
+        ChatMessage.objects.filter(session=session, pk=message_id, removed=removed)
+        .select_related("author__profile")
+        .first()
+    )
     if message is None:
         raise ProtocolError("not_found", _("There is no such message."))
     return message
 
 
+def chat_message(message: ChatMessage) -> dict[str, Any]:
+    """A chat message as snapshots and `chat.restored` carry it."""
+    return {
+        "id": message.pk,
+        "author": person(message.author),
+        "text": message.text,
+        "pinned": message.pinned,
+        "at": message.created_at.isoformat(),
+    }
+
+
 @transaction.atomic
 def do_remove_message(session_id: int, actor: AbstractBaseUser, message_id: int) -> RoomEvent:
+    """Take a message out of the room. It keeps its pin, so that `do_restore_message`
+    (the facilitator's "Undo") puts it back as it was."""
     session = _begin(session_id)
     message = _message(session, message_id)
     message.removed = True
-    message.pinned = False
-    message.save(update_fields=["removed", "pinned"])
+    message.save(update_fields=["removed"])
     return _emit(session, "chat.removed", {"id": message.pk, "by": person(actor)}, actor)
+
+
+@transaction.atomic
+def do_restore_message(session_id: int, actor: AbstractBaseUser, message_id: int) -> RoomEvent:
+    """Put a removed message back where it was (undo of a removal)."""
+    session = _begin(session_id)
+    if ChatMessage.objects.filter(session=session, pk=message_id, removed=False).exists():
+        raise ProtocolError("already", _("This message is already back in the chat."))
+    message = _message(session, message_id, removed=True)
+    message.removed = False
+    message.save(update_fields=["removed"])
+    return _emit(session, "chat.restored", chat_message(message), actor)
 
 
 @transaction.atomic
@@ -554,6 +582,7 @@ def do_end_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
 COMMAND_HANDLERS = {
     "chat.send": lambda sid, user, c: do_send_chat(sid, user, c.text),
     "chat.remove": lambda sid, user, c: do_remove_message(sid, user, c.id),
+    "chat.restore": lambda sid, user, c: do_restore_message(sid, user, c.id),
     "chat.pin": lambda sid, user, c: do_pin_message(sid, user, c.id, c.flag),
     "hand.raise": lambda sid, user, c: do_raise_hand(sid, user),
     "hand.lower": lambda sid, user, c: do_lower_hand(sid, user),
@@ -622,15 +651,6 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
         PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "choices")
     )
 
-    def chat(message: ChatMessage) -> dict[str, Any]:
-        return {
-            "id": message.pk,
-            "author": person(message.author),
-            "text": message.text,
-            "pinned": message.pinned,
-            "at": message.created_at.isoformat(),
-        }
-
     def tally(poll: Poll) -> list[int]:
         counts = [0] * len(poll.options)
         for vote in poll.votes.all():
@@ -650,8 +670,8 @@ def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
         },
         "presence": [{**person(a.user), "muted": a.muted} for a in present if a.here],
         "muted": [a.user_id for a in present if a.muted],
-        "messages": [chat(m) for m in messages],
-        "pinned": [chat(m) for m in pinned.select_related("author__profile")],
+        "messages": [chat_message(m) for m in messages],
+        "pinned": [chat_message(m) for m in pinned.select_related("author__profile")],
         "hands": [
             person(hand.user)
             for hand in RaisedHand.objects.filter(session=session).select_related("user__profile")

@@ -21,7 +21,8 @@ from community.live.models import (
 )
 from community.people import display_name
 
-AUTHORED_KINDS = {"chat.message", "question.asked"}
+# Events that carry what someone wrote, with its author in `author`.
+AUTHORED_KINDS = {"chat.message", "chat.restored", "question.asked"}
 
 
 def export_live_data(user: AbstractBaseUser) -> dict[str, Any]:
@@ -73,12 +74,19 @@ def _scrub(value: Any, user_id: int) -> Any:
 
 def remove_live_content(user: AbstractBaseUser, keep_anonymised: bool) -> None:
     name = display_name(user)
+    # Where they were, and where something they wrote was (a restored message's event
+    # is another person's, but carries their text).
     sessions = set(Attendee.objects.filter(user=user).values_list("session_id", flat=True))
+    for authored_model in (ChatMessage, Question):
+        sessions.update(
+            authored_model.objects.filter(author=user).values_list("session_id", flat=True)
+        )
     events = RoomEvent.objects.filter(Q(actor=user) | Q(session_id__in=sessions))
     changed = []
     for event in events.iterator():
+        author = event.data.get("author") if event.kind in AUTHORED_KINDS else None
+        authored = isinstance(author, dict) and author.get("id") == user.pk
         data = _scrub(event.data, user.pk)
-        authored = event.kind in AUTHORED_KINDS and event.actor_id == user.pk
         if authored and not keep_anonymised:
             data["text"] = ""
         if data != event.data:

@@ -26,6 +26,7 @@ MEMBER_COMMANDS = {
 }
 FACILITATOR_COMMANDS = {
     "chat.remove",
+    "chat.restore",
     "chat.pin",
     "hand.call_next",
     "question.answer",
@@ -227,6 +228,7 @@ SCHEMA: dict[str, tuple[Field, ...]] = {
     "sync": (Field("after", read_seq, "id"),),
     "chat.send": (Field("text", read_text, "text"),),
     "chat.remove": (Field("id", read_id, "id"),),
+    "chat.restore": (Field("id", read_id, "id"),),
     "chat.pin": (Field("id", read_id, "id"), Field("pinned", read_bool, "flag", True)),
     "hand.raise": (),
     "hand.lower": (),

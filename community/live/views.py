@@ -6,6 +6,7 @@ import zoneinfo
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from community.live import actions
@@ -14,6 +15,7 @@ from community.live.forms import SessionForm
 from community.live.ics import session_calendar
 from community.live.models import SessionState, VirtualSession
 from community.spaces import access_space, can_facilitate, check_space_access
+from community.templatetags.time_tags import zone_label
 
 
 def access_session(request: HttpRequest, space_id: int, pk: int) -> VirtualSession:
@@ -88,6 +90,12 @@ def client_strings() -> dict[str, str]:
         "pin": _("Pin"),
         "unpin": _("Unpin"),
         "remove": _("Remove"),
+        "pinnedMark": _("pinned"),
+        "messageActions": _("Message actions"),
+        "actionsFor": _("Actions for the message of %(name)s"),
+        "removedMessage": _("Message of %(name)s removed for everyone."),
+        "restored": _("The message is back in the chat."),
+        "noMessages": _("No messages yet."),
         "mute": _("Mute"),
         "unmute": _("Unmute"),
         "muted": _("muted"),
@@ -125,6 +133,7 @@ def room(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
             "can_run": snapshot["you"]["facilitator"],
             "strings": client_strings(),
             "max_chars": app_settings.MAX_TEXT_CHARS,
+            "zone_label": zone_label(timezone.now()),
         },
     )
 

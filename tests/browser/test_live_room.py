@@ -1,9 +1,11 @@
 """A live session in two Chromium pages: the demo host facilitates, the demo
-participant takes part. Chat, a raised hand called by the facilitator, a question, a
-poll and a pinned message, over a real daphne process on the Redis layer, without a
-CSP violation; after the facilitator ends the session its minutes are on its page
-and in the space's exchange."""
+participant takes part. Chat (each message with its time), a raised hand called by
+the facilitator, a question, a poll, a message pinned through its compact menu and
+one removed and put back with the keyboard (Undo), over a real daphne process on the
+Redis layer, without a CSP violation; after the facilitator ends the session its
+minutes are on its page and in the space's exchange."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -73,7 +75,7 @@ def open_as(browser, base_url: str, email: str, problems: list[str]):
     return page
 
 
-def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
+def test_facilitator_and_participant_hold_a_session(browser, room_server, axe, look):
     from community.live.demo import LIVE
     from community.live.models import VirtualSession
 
@@ -93,6 +95,13 @@ def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
     message_box.fill("Greetings from Kumasi, can you hear us?")
     participant.get_by_role("button", name="Send").click()
     expect(host.locator("#live-chat")).to_contain_text("Greetings from Kumasi, can you hear us?")
+    # Each message says when it was written, in the reader's zone (the zone is named once).
+    for page in (host, participant):
+        said = page.locator("#live-chat li", has_text="Greetings from Kumasi")
+        expect(said.locator("time")).to_have_text(re.compile(r"^\d\d:\d\d$"))
+        expect(said.locator("time")).to_have_attribute("datetime", re.compile(r"Z$"))
+    expect(host.locator(".live-zone-note")).to_have_text(re.compile(r"^Times in CES?T$"))
+    expect(participant.locator(".live-zone-note")).to_have_text("Times in GMT")  # Accra
 
     # A raised hand, called by the facilitator.
     participant.get_by_role("button", name="Raise hand").click()
@@ -114,6 +123,7 @@ def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
     # The participant sees no facilitator controls; the page passes axe.
     expect(participant.get_by_role("button", name="Call the next person")).to_be_hidden()
     expect(participant.get_by_role("button", name="End the session")).to_be_hidden()
+    expect(participant.locator("#live-chat .live-menu")).to_have_count(0)
     violations = axe(participant)
     assert violations == [], format_violations(violations)
 
@@ -125,9 +135,40 @@ def test_facilitator_and_participant_hold_a_session(browser, room_server, axe):
     expect(
         participant.locator("#live-questions li", has_text="Who pays for the shade trees?")
     ).to_contain_text("answered")
+    # Facilitator tools sit in one small menu per message.
     greeting = host.locator("#live-chat li", has_text="Greetings from Kumasi")
+    expect(greeting.get_by_role("button", name="Pin")).to_be_hidden()
+    greeting.locator("summary").click()
     greeting.get_by_role("button", name="Pin").click()
     expect(participant.locator("#live-pinned")).to_contain_text("Greetings from Kumasi")
+
+    # A message removed by mistake, put back with the keyboard alone.
+    message_box.fill("Our budget sheet: see the shared folder")
+    participant.get_by_role("button", name="Send").click()
+    sheet = host.locator("#live-chat li", has_text="Our budget sheet")
+    menu = sheet.locator("summary")
+    expect(menu).to_have_text(re.compile(f"Actions for the message of {PARTICIPANT_NAME}"))
+    menu.focus()
+    host.keyboard.press("Enter")
+    look(host, "live room, a message's menu open")
+    host.keyboard.press("Tab")
+    host.keyboard.press("Tab")
+    expect(sheet.get_by_role("button", name="Remove")).to_be_focused()
+    host.keyboard.press("Enter")
+    expect(participant.locator("#live-chat")).not_to_contain_text("Our budget sheet")
+    undo = host.get_by_role("button", name="Undo")
+    expect(undo).to_be_focused()
+    expect(host.get_by_role("status").filter(has_text="removed for everyone")).to_have_text(
+        f"Message of {PARTICIPANT_NAME} removed for everyone."
+    )
+    look(host, "live room, undo offered")
+    host.keyboard.press("Enter")
+    expect(participant.locator("#live-chat li", has_text="Our budget sheet")).to_have_count(1)
+    expect(host.get_by_role("status").filter(has_text="back")).to_have_text(
+        "The message is back in the chat."
+    )
+    expect(sheet.locator("summary")).to_be_focused()  # where the keyboard was
+    look(participant, "live room, participant")
 
     # The facilitator ends the session; both rooms say so, and the minutes follow.
     host.once("dialog", lambda dialog: dialog.accept())

@@ -50,6 +50,7 @@ FIELDS: dict[str, dict[str, tuple[str, Any]]] = {
     "question.vote": {"id": ("id", 1)},
     "poll.vote": {"id": ("id", 1), "choices": ("choices", [0])},
     "chat.remove": {"id": ("id", 1)},
+    "chat.restore": {"id": ("id", 1)},
     "chat.pin": {"id": ("id", 1), "pinned": ("bool", True)},
     "hand.call_next": {},
     "question.answer": {"id": ("id", 1)},

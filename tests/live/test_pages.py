@@ -259,8 +259,10 @@ def test_reminder_command_reports_what_it_queued(room, capsys):
 
 
 # The room must load on a slow connection: everything it needs (no images, no fonts,
-# no external assets), with 50 chat messages on the page.
-PAGE_BUDGET_BYTES = 48_000
+# no external assets), with 50 chat messages on the page. What the connection pays is
+# the gzipped weight; the raw one grew by about 10 KB when each message got its time
+# and facilitators a menu per message and an undo (51.6 KB then, 13.7 KB gzipped).
+PAGE_BUDGET_BYTES = 53_000
 PAGE_BUDGET_GZIP_BYTES = 14_000
 
 

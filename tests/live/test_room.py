@@ -156,6 +156,7 @@ async def test_participant_cannot_use_any_facilitator_command(room):
     before = await db(RoomEvent.objects.filter(session=room.session).count)()
     payloads = {
         "chat.remove": {"id": 1},
+        "chat.restore": {"id": 1},
         "chat.pin": {"id": 1},
         "question.answer": {"id": 1},
         "poll.open": {"question": "Q?", "options": ["a", "b"]},

@@ -16,6 +16,14 @@
   };
   var ws = null, attempt = 0, timer = null, pingTimer = null, pongTimer = null;
   var stopped = false, syncing = false, refs = 0;
+  // Times in the viewer's zone (the page's), on a 24-hour clock as the site writes them.
+  var clock = (function () {
+    var options = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || undefined,
+        Object.assign({ timeZone: root.dataset.timeZone }, options));
+    } catch (e) { return new Intl.DateTimeFormat(undefined, options); }
+  })();
 
   function el(tag, attrs) {
     var node = document.createElement(tag);
@@ -132,7 +140,15 @@
         if (!d.text) break;  // erased with its author's account
         S.messages.set(d.id, { id: d.id, author: d.author, text: d.text, pinned: false, at: e.at });
         break;
-      case "chat.removed": S.messages.delete(d.id); break;
+      case "chat.removed":
+        m = S.messages.get(d.id);
+        S.messages.delete(d.id);
+        if (m && d.id === pendingRemoval) { pendingRemoval = null; offerUndo(m); }
+        break;
+      case "chat.restored":
+        if (d.text) S.messages.set(d.id, { id: d.id, author: d.author, text: d.text, pinned: d.pinned, at: d.at });
+        if (undo.id === d.id) { closeUndo(T.restored); focusAfterRender = "menu-" + d.id; }
+        break;
       case "chat.pinned": m = S.messages.get(d.id); if (m) m.pinned = d.pinned; break;
       case "hand.raised":
         if (!S.hands.some(function (h) { return h.id === d.user.id; })) S.hands.push(d.user);
@@ -186,21 +202,109 @@
       renderControls]).forEach(function (draw) { draw(); });
   }
   function who(person) { return person ? person.name : T.former; }
+  function when(iso) {
+    var at = new Date(iso);
+    return isNaN(at) ? null : el("time", { datetime: at.toISOString(), text: clock.format(at) });
+  }
+  // A facilitator's tools for a message: a small disclosure menu (a busy chat stays
+  // readable on a phone), named after the message for screen readers.
+  function messageMenu(m) {
+    var summary = el("summary", { "data-key": "menu-" + m.id, title: T.messageActions },
+      el("span", { "aria-hidden": "true", text: "⋯" }),
+      el("span", { class: "visually-hidden", text: fmt(T.actionsFor, { name: who(m.author) }) }));
+    function choose(command) {
+      return function () {
+        summary.focus();  // where the keyboard was, once the menu closes
+        menu.open = false;
+        if (command.type === "chat.remove") pendingRemoval = m.id;
+        send(command);
+      };
+    }
+    var menu = el("details", { class: "live-menu", "data-id": m.id }, summary,
+      el("div", { class: "live-menu-items" },
+        el("button", { type: "button", text: m.pinned ? T.unpin : T.pin, on: choose({ type: "chat.pin", id: m.id, pinned: !m.pinned }) }),
+        el("button", { type: "button", text: T.remove, on: choose({ type: "chat.remove", id: m.id }) })));
+    return menu;
+  }
+  var focusAfterRender = null, pendingRemoval = null;
   function renderChat() {
     var list = $("live-chat"), atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    var pinned = [];
-    fill(list, Array.from(S.messages.values()).map(function (m) {
-      if (m.pinned) pinned.push(el("li", null, el("strong", { text: who(m.author) + ": " }), document.createTextNode(m.text)));
-      var tools = S.fac && S.state === "live" ? el("span", { class: "live-tools" },
-        el("button", { type: "button", text: m.pinned ? T.unpin : T.pin, on: function () { send({ type: "chat.pin", id: m.id, pinned: !m.pinned }); } }),
-        el("button", { type: "button", text: T.remove, on: function () { send({ type: "chat.remove", id: m.id }); } })) : null;
+    // Redrawing must not close the menu a facilitator has open, nor lose their focus.
+    var open = list.querySelector(".live-menu[open]");
+    var openId = open ? open.dataset.id : null;
+    var active = document.activeElement;
+    var focusKey = focusAfterRender || (active && list.contains(active) ? active.dataset.key : null);
+    focusAfterRender = null;
+    var pinned = [], tools = S.fac && S.state === "live";
+    var messages = Array.from(S.messages.values()).sort(function (a, b) { return a.id - b.id; });
+    fill(list, messages.map(function (m) {
+      if (m.pinned) pinned.push(el("li", null, el("strong", { text: who(m.author) }), document.createTextNode(" "), when(m.at), el("span", { text: " " + m.text })));
       return el("li", { class: m.pinned ? "is-pinned" : "" },
-        el("strong", { text: who(m.author) }), el("span", { text: " " + m.text }), tools);
+        el("p", null,
+          el("strong", { text: who(m.author) }), document.createTextNode(" "), when(m.at),
+          m.pinned ? el("span", { class: "live-pin-mark", text: " · " + T.pinnedMark }) : null,
+          el("span", { text: " " + m.text })),
+        tools ? messageMenu(m) : null);
     }));
+    if (!messages.length) list.appendChild(el("li", { class: "live-empty", text: T.noMessages }));
+    if (openId) {
+      var again = list.querySelector('.live-menu[data-id="' + openId + '"]');
+      if (again) again.open = true;
+    }
+    if (focusKey) {
+      var target = list.querySelector('[data-key="' + focusKey + '"]');
+      if (target) target.focus();
+      else if (list.contains(document.activeElement) || document.activeElement === document.body) list.focus();
+    }
     fill($("live-pinned"), pinned);
     $("live-pinned-section").hidden = pinned.length === 0;
     if (atBottom) list.scrollTop = list.scrollHeight;
   }
+  // Escape or a click elsewhere closes a menu.
+  $("live-chat").addEventListener("keydown", function (ev) {
+    var menu = ev.target.closest && ev.target.closest(".live-menu[open]");
+    if (ev.key === "Escape" && menu) { menu.open = false; menu.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", function (ev) {
+    document.querySelectorAll("#live-chat .live-menu[open]").forEach(function (menu) {
+      if (!menu.contains(ev.target)) menu.open = false;
+    });
+  });
+
+  // --- Undo ------------------------------------------------------------------------------
+  // A removal counts at once, for everyone; its facilitator may take it back for
+  // UNDO_SECONDS, and for as long as the button has focus or the pointer. The text is
+  // a status message (screen readers hear it); focus moves to the button.
+  var UNDO_SECONDS = 15, undo = { id: null, timer: null };
+  function offerUndo(m) {
+    clearTimeout(undo.timer);
+    undo.id = m.id;
+    var focusWasInChat = $("live-chat").contains(document.activeElement) || document.activeElement === document.body;
+    $("live-undo").classList.add("is-open");
+    $("live-undo-text").textContent = fmt(T.removedMessage, { name: who(m.author) });
+    $("live-undo-button").hidden = false;
+    if (focusWasInChat) $("live-undo-button").focus();
+    armUndo();
+  }
+  function armUndo() {
+    clearTimeout(undo.timer);
+    undo.timer = setTimeout(function () {
+      if ($("live-undo-button").matches(":focus, :hover")) armUndo(); else closeUndo("");
+    }, UNDO_SECONDS * 1000);
+  }
+  function closeUndo(text) {
+    clearTimeout(undo.timer);
+    var hadFocus = document.activeElement === $("live-undo-button");
+    undo.id = null;
+    $("live-undo-button").hidden = true;
+    $("live-undo-text").textContent = text;
+    $("live-undo").classList.toggle("is-open", !!text);
+    if (hadFocus) $("live-chat").focus();
+    if (text) undo.timer = setTimeout(function () { closeUndo(""); }, 5000);
+  }
+  $("live-undo-button").addEventListener("click", function () {
+    if (undo.id !== null) send({ type: "chat.restore", id: undo.id });
+  });
   function renderPresence() {
     var people = Array.from(S.presence.values());
     $("live-presence-count").textContent = people.length;
