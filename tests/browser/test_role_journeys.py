@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from connective_site.home.demo_data import PRACTICES, PROCESSES
-from tests.browser.steps import main_nav
+from tests.browser.steps import link_in, mail_to, main_nav
 
 pytestmark = pytest.mark.browser
 
@@ -73,3 +73,82 @@ def test_visitor(page, look, demo_site):
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("banner").get_by_role("link", name="Lernprozesse")).to_be_visible()
     look(page, "Learning process, in German")
+
+
+APPLICANT = {
+    "name": "Katrin Vogel",
+    "email": "katrin.vogel@jena.example",
+    "password": "cool-classrooms-2026",
+}
+
+
+def sign_up(page, look, person: dict[str, str]) -> None:
+    """From the header's "Sign up" to a confirmed, signed-in account, through the
+    link in the confirmation e-mail."""
+    main_nav(page).get_by_role("link", name="Sign up").click()
+    main = page.get_by_role("main")
+    main.get_by_label(re.compile(r"^(display )?name", re.I)).fill(person["name"])
+    main.get_by_label("Email").fill(person["email"])
+    main.get_by_label(re.compile(r"^password:?$", re.I)).fill(person["password"])
+    main.get_by_label(re.compile(r"^password \(again\):?$", re.I)).fill(person["password"])
+    look(page, "Sign up")
+    main.get_by_role("button", name=re.compile(r"^sign up$", re.I)).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(re.compile("verify", re.I))
+    look(page, "Verify your e-mail address")
+    (confirmation,) = mail_to(person["email"], containing="/accounts/confirm-email/")
+    assert person["name"] in confirmation.body or "Connective Cities" in confirmation.body
+    page.goto(link_in(confirmation, "/accounts/confirm-email/"))
+    look(page, "Confirm the e-mail address")
+    page.get_by_role("main").get_by_role("button", name="Confirm").click()
+    expect(main_nav(page).get_by_role("link", name="Log out")).to_be_visible()
+
+
+def test_applicant(page, look, demo_site):
+    """A municipal practitioner signs up, finds the open call, drafts and submits a topic
+    proposal, and finds it again under "My proposals"."""
+    from learning_processes.models import CallPage
+
+    call = next(c for c in CallPage.objects.order_by("-year") if c.is_open())
+    page.goto(demo_site.url + "/")
+    sign_up(page, look, APPLICANT)
+
+    main_nav(page).get_by_role("link", name="Calls").click()
+    look(page, "Calls")
+    page.get_by_role("main").get_by_role("link", name=call.title).click()
+    look(page, "The open call")
+    page.get_by_role("button", name="Start a proposal").click()
+    page.wait_for_url(re.compile(r"/proposals/\d+/edit/$"))
+    look(page, "An empty proposal")
+
+    page.fill("#id_organisation", "City of Jena")
+    page.select_option("#id_organisation_type", "city")
+    page.fill("#id_city", "Jena")
+    page.fill("#id_title", "Cooling schools in summer")
+    page.fill("#id_topic_background", "Classrooms reach 35 °C in June; we need cheap fixes.")
+    page.fill("#id_contact_name", APPLICANT["name"])
+    page.fill("#id_contact_email", APPLICANT["email"])
+    page.fill("#id_learning_and_contribution", "How partners keep classrooms cool; our data.")
+    page.fill("#id_knowledge_transfer", "School facility managers work on real buildings.")
+    page.select_option("#id_topic_field", label="Integrated urban development")
+    page.get_by_role("checkbox", name=re.compile(r"^SDG 11\b")).check()
+    page.fill("#id_partners-0-name", "Kumasi")
+    page.select_option("#id_partners-0-country", "GH")
+    page.check("#id_confirms_backing")
+    page.check("#id_confirms_follow_up")
+    page.get_by_role("button", name="Submit proposal").click()
+    expect(page.locator("#error-summary")).to_contain_text("at least two countries")
+    expect(page.locator("#id_partners-0-name")).to_have_value("Kumasi")
+    look(page, "A refused proposal, with what was typed")
+
+    page.fill("#id_partners-1-name", "Pune")
+    page.select_option("#id_partners-1-country", "IN")
+    page.get_by_role("button", name="Submit proposal").click()
+    expect(page.get_by_text(re.compile("Your proposal is submitted"))).to_be_visible()
+    look(page, "The submitted proposal")
+
+    main_nav(page).get_by_role("link", name="Account").click()
+    look(page, "Account")
+    page.get_by_role("main").get_by_role("link", name="My proposals").first.click()
+    row = page.get_by_role("row", name=re.compile("Cooling schools"))
+    expect(row.get_by_text("Submitted")).to_be_visible()
+    look(page, "My proposals")
