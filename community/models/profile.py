@@ -61,7 +61,7 @@ class OrganisationType(models.TextChoices):
 
 
 class Visibility(models.TextChoices):
-    PUBLIC = "public", _("Public: everyone, also visitors who are not signed in")
+    PUBLIC = "public", _("Public: everyone, also visitors who are not logged in")
     MEMBERS = "members", _("Members of my learning processes")
     PRIVATE = "private", _("Private: only me")
 
