@@ -94,3 +94,21 @@ def test_new_address_confirmation_links_to_the_site(client, user_factory):
     (message,) = [m for m in mail.outbox if m.to == ["new@example.org"]]
     assert_speaks_for_the_site(message)
     assert message.body.startswith("Hello Old,")
+
+
+def test_a_name_with_markup_is_greeted_as_typed_and_shown_escaped(client):
+    name = "O'Brien & <Partners>"
+    client.post(
+        "/accounts/signup/",
+        {
+            "display_name": name,
+            "email": "ob@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
+    )
+    (message,) = mail.outbox
+    assert message.body.startswith(f"Hello {name},")
+    confirm = re.search(r"http://testserver(/accounts/confirm-email/\S+)", message.body).group(1)
+    html = client.get(confirm).content.decode()
+    assert "O&#x27;Brien &amp; &lt;Partners&gt;" in html and "<Partners>" not in html
