@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 RUN_SITE_URL = $${SITE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: install run test test-fullstack test-embedded services services-stop lint format \
-        browser-deps worker bench-search bench-live bench-load screenshots
+        browser-deps worker bench-search bench-similar bench-live bench-load screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ worker: install
 # needs `make services`). Extra arguments: make bench-search ARGS="--documents 20000".
 bench-search: install
 	$(PY) bench/search_latency.py $(ARGS)
+
+# Similar practices: precision@3 of the engine and of the database fallback on the judged
+# demo set (own scratch database and index prefix; needs `make services`).
+bench-similar: install
+	$(PY) bench/similar_precision.py $(ARGS)
 
 # One live room's fan-out to 50, 200 and 500 clients over two daphne processes (own
 # scratch database; needs `make services`). make bench-live ARGS="--clients 500"

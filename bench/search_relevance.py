@@ -22,6 +22,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -36,8 +38,8 @@ FORBIDDEN_DATABASES = ("connective", "connective_bench")
 K = 10
 
 
-def parse_args() -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_scratch_arguments(parser: argparse.ArgumentParser, default_prefix: str) -> None:
+    """The options of a bench that seeds the demo content into its own database and index."""
     parser.add_argument(
         "--database-url",
         help="postgres://... for the PostgreSQL fallback (database created if missing); "
@@ -57,19 +59,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--search-url", default=os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
     )
-    parser.add_argument("--index-prefix", default=DEFAULT_PREFIX)
-    parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
-    parser.add_argument(
-        "--mrr-grade",
-        type=int,
-        default=2,
-        choices=(1, 2, 3),
-        help="the grade a result needs to count for the reciprocal rank (default 2: relevant)",
-    )
-    parser.add_argument("--worst", type=int, default=5, help="worst queries listed per backend")
-    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--index-prefix", default=default_prefix)
     parser.add_argument("--keep-index", action="store_true", help="leave the engine index in place")
-    args = parser.parse_args()
+
+
+def check_scratch_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Refuse a database or index prefix that other people's runs use."""
     if args.index_prefix in FORBIDDEN_PREFIXES:
         parser.error(f"index prefix {args.index_prefix!r} belongs to someone else")
     if args.database_url:
@@ -80,6 +75,23 @@ def parse_args() -> argparse.Namespace:
             parser.error(f"database {url.path.lstrip('/')!r} belongs to someone else")
     elif args.fresh:
         parser.error("--fresh only applies to --database-url (SQLite is always fresh)")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_scratch_arguments(parser, DEFAULT_PREFIX)
+    parser.add_argument("--judgements", type=Path, default=JUDGEMENTS)
+    parser.add_argument(
+        "--mrr-grade",
+        type=int,
+        default=2,
+        choices=(1, 2, 3),
+        help="the grade a result needs to count for the reciprocal rank (default 2: relevant)",
+    )
+    parser.add_argument("--worst", type=int, default=5, help="worst queries listed per backend")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args()
+    check_scratch_arguments(parser, args)
     return args
 
 
@@ -252,6 +264,16 @@ def _label(row: dict) -> str:
     return text if len(text) <= 44 else text[:43] + "…"
 
 
+def print_table(header: str, lines: list[str]) -> None:
+    """One row per line under a header, between rules as wide as the header."""
+    print()
+    print(header)
+    print("-" * len(header))
+    for line in lines:
+        print(line)
+    print("-" * len(header))
+
+
 def print_report(results: dict[str, list], queries: list[dict], mrr_grade: int, worst: int):
     from search.metrics import mean
 
@@ -260,16 +282,14 @@ def print_report(results: dict[str, list], queries: list[dict], mrr_grade: int, 
     header = f"{'query':<45} {'kind':<12}" + "".join(
         f" {name + ' nDCG':>14} {'RR':>5} {'hits':>5}" for name in names
     )
-    print()
-    print(header)
-    print("-" * len(header))
+    lines = []
     for i, spec in enumerate(queries):
         line = f"{_label(results[names[0]][i]):<45} {spec.get('kind', ''):<12}"
         for name in names:
             row = results[name][i]
             line += f" {row['ndcg']:>14.3f} {row['rr']:>5.2f} {row['total']:>5}"
-        print(line)
-    print("-" * len(header))
+        lines.append(line)
+    print_table(header, lines)
     print(
         f"\nMeans over {len(queries)} queries (nDCG@{K}; MRR@{K}: first result graded "
         f">= {mrr_grade}):"
@@ -330,9 +350,10 @@ def cleanup_indices(prefix: str) -> list[str]:
     return names
 
 
-def main() -> None:
-    args = parse_args()
-    queries = json.loads(args.judgements.read_text(encoding="utf-8"))["queries"]
+@contextmanager
+def scratch_content(args: argparse.Namespace) -> Iterator:
+    """Seed the demo content into the bench's own database and index, print what was
+    built and yield the engine backend; afterwards remove the indices and temp files."""
     tmpdir = configure(args)
 
     import warnings
@@ -342,9 +363,8 @@ def main() -> None:
     warnings.filterwarnings("ignore", message="No directory at")
     django.setup()
 
-    from django.db import connection, connections
+    from django.db import connections
 
-    from search.backends.database import DatabaseSearchBackend
     from search.backends.engine import EngineSearchBackend
 
     try:
@@ -362,6 +382,27 @@ def main() -> None:
             f"(migrate {prepared['migrate_s']:.1f}s, seed {prepared['seed_s']:.1f}s, "
             f"index {prepared['index_s']:.1f}s)"
         )
+        yield engine_backend
+    finally:
+        if not args.keep_index:
+            try:
+                removed = cleanup_indices(args.index_prefix)
+                print(f"\nremoved indices: {', '.join(removed) or 'none'}")
+            except Exception as exc:  # noqa: BLE001 - report, then still remove the temp dir
+                print(f"\ncould not remove the {args.index_prefix}-* indices: {exc}")
+        connections.close_all()
+        if tmpdir:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def main() -> None:
+    args = parse_args()
+    queries = json.loads(args.judgements.read_text(encoding="utf-8"))["queries"]
+    with scratch_content(args) as engine_backend:
+        from django.db import connection
+
+        from search.backends.database import DatabaseSearchBackend
+
         keys = document_keys()
         known = set(keys.values())
         unknown = sorted({k for spec in queries for k in spec["judgements"]} - known)
@@ -379,16 +420,6 @@ def main() -> None:
         if args.json:
             args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
             print(f"\nwrote {args.json}")
-    finally:
-        if not args.keep_index:
-            try:
-                removed = cleanup_indices(args.index_prefix)
-                print(f"\nremoved indices: {', '.join(removed) or 'none'}")
-            except Exception as exc:  # noqa: BLE001 - report, then still remove the temp dir
-                print(f"\ncould not remove the {args.index_prefix}-* indices: {exc}")
-        connections.close_all()
-        if tmpdir:
-            shutil.rmtree(tmpdir, ignore_errors=True)
 
 
 if __name__ == "__main__":

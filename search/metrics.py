@@ -1,8 +1,9 @@
-"""Ranking metrics for judged queries: nDCG@k and reciprocal rank.
+"""Ranking metrics for judged rankings: nDCG@k, reciprocal rank, precision and recall at k.
 
 `ranked` is what a backend returned, best first, as document keys; `judgements`
 maps keys to grades (3 perfect, 2 relevant, 1 marginal; anything missing is 0).
-Used by bench/search_relevance.py and tested on hand-computed examples.
+Used by bench/search_relevance.py and bench/similar_precision.py and tested on
+hand-computed examples.
 """
 
 import math
@@ -42,6 +43,27 @@ def reciprocal_rank(
         if judgements.get(key, 0) >= min_grade:
             return 1.0 / rank
     return 0.0
+
+
+def precision_at_k(
+    ranked: Sequence[str], judgements: Mapping[str, int], k: int = 10, min_grade: int = 1
+) -> float:
+    """Share of the k places filled by results graded at least `min_grade`.
+
+    Divided by k, not by the number returned: an empty place counts as a miss.
+    """
+    hits = sum(1 for key in _unique(ranked)[:k] if judgements.get(key, 0) >= min_grade)
+    return hits / k
+
+
+def recall_at_k(
+    ranked: Sequence[str], judgements: Mapping[str, int], k: int = 10, min_grade: int = 1
+) -> float:
+    """Share of the results graded at least `min_grade` that appear in the top k (0.0 if none)."""
+    wanted = {key for key, grade in judgements.items() if grade >= min_grade}
+    if not wanted:
+        return 0.0
+    return len(wanted & set(_unique(ranked)[:k])) / len(wanted)
 
 
 def mean(values: Iterable[float]) -> float:

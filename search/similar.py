@@ -13,7 +13,8 @@ from search.serializers import PUBLIC, doc_id
 logger = logging.getLogger(__name__)
 
 
-def _from_engine(page: PracticePage, size: int) -> list[int]:
+def engine_neighbours(page: PracticePage, size: int) -> list[int]:
+    """Ids of the practices most like this one, by the engine's more-like-this."""
     dsl = engine.dsl_module(settings.SEARCH_ENGINE)
     alias = engine.content_alias()
     search = (
@@ -41,7 +42,8 @@ def _from_engine(page: PracticePage, size: int) -> list[int]:
     return [int(hit["_id"].split("-", 1)[1]) for hit in response["hits"]["hits"]]
 
 
-def _from_database(page: PracticePage, size: int) -> list[int]:
+def database_neighbours(page: PracticePage, size: int) -> list[int]:
+    """Ids of the practices most like this one, from the database alone."""
     tag_ids = list(page.tagged_items.values_list("tag_id", flat=True))
     candidates = PracticePage.objects.live().public().exclude(pk=page.pk)
     if not tag_ids:
@@ -63,10 +65,10 @@ def similar_practices(page: PracticePage, size: int = 4) -> list[PracticePage]:
     ids: list[int] = []
     if settings.SEARCH_ENGINE in engine.ENGINES:
         try:
-            ids = _from_engine(page, size)
+            ids = engine_neighbours(page, size)
         except Exception:  # noqa: BLE001 - a missing neighbour list must not break the page
             logger.warning("similar practices: engine did not answer", exc_info=True)
     if not ids:
-        ids = _from_database(page, size)
+        ids = database_neighbours(page, size)
     found = PracticePage.objects.live().public().select_related("topic_field").in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

@@ -13,7 +13,14 @@ import pytest
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from learning_processes.countries import region_of
 from search.documents import FACETS
-from search.metrics import dcg, mean, ndcg_at_k, reciprocal_rank
+from search.metrics import (
+    dcg,
+    mean,
+    ndcg_at_k,
+    precision_at_k,
+    recall_at_k,
+    reciprocal_rank,
+)
 
 JUDGEMENTS = Path(__file__).resolve().parent.parent / "data" / "search_judgements.json"
 KINDS = {
@@ -180,3 +187,18 @@ def test_mean_reciprocal_rank():
     ]
     assert mean(ranks) == pytest.approx(0.5)
     assert mean([]) == 0.0
+
+
+def test_precision_at_k_counts_empty_places_as_misses():
+    assert precision_at_k(["a", "x", "c"], JUDGED, k=3) == pytest.approx(2 / 3)
+    assert precision_at_k(["a"], JUDGED, k=3) == pytest.approx(1 / 3)
+    assert precision_at_k(["a", "a", "b"], JUDGED, k=3) == pytest.approx(2 / 3)
+    assert precision_at_k(["x", "c", "a"], JUDGED, k=3, min_grade=2) == pytest.approx(1 / 3)
+    assert precision_at_k([], JUDGED, k=3) == 0.0
+
+
+def test_recall_at_k_is_the_share_of_judged_results_found():
+    assert recall_at_k(["a", "x", "c"], JUDGED, k=3) == pytest.approx(2 / 3)
+    assert recall_at_k(["x", "y", "z", "a"], JUDGED, k=3) == 0.0
+    assert recall_at_k(["b", "c"], JUDGED, k=3, min_grade=2) == pytest.approx(1 / 2)
+    assert recall_at_k(["a"], {}, k=3) == 0.0
