@@ -377,10 +377,12 @@ def get_or_create_profile(user: AbstractBaseUser) -> Profile:
 def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
     """The person's profile, named as they typed it (at sign-up): other members see
     this name, never the account's e-mail address."""
-    profile, created = Profile.objects.get_or_create(user=user, defaults={"display_name": name})
-    if not created and profile.display_name != name:
-        profile.display_name = name
-        profile.save(update_fields=["display_name", "updated_at"])
+    profile, created = Profile.objects.get_or_create(
+        user=user, defaults={"display_name": name, "name_chosen": True}
+    )
+    if not created and (profile.display_name != name or not profile.name_chosen):
+        profile.display_name, profile.name_chosen = name, True
+        profile.save(update_fields=["display_name", "name_chosen", "updated_at"])
     return profile
 
 

@@ -177,6 +177,7 @@ def _seed_people(spaces: dict[str, LearningProcessPage]) -> None:
             user=user,
             defaults={
                 "display_name": name,
+                "name_chosen": True,
                 "country": country,
                 "city": city,
                 "organisation_type": org_type,

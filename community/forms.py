@@ -127,6 +127,7 @@ class ProfileForm(forms.ModelForm):
     @transaction.atomic
     def save(self, commit: bool = True) -> Profile:
         profile = super().save(commit=False)
+        profile.name_chosen = True  # the person saw the name and kept or changed it
         old_avatar = profile.avatar.name if profile.avatar else ""
         new_avatar = self.cleaned_data.get("avatar_upload")
         if new_avatar is not None:

@@ -33,12 +33,8 @@ def name_from_address(address: str) -> str:
 
 def has_chosen_name(user: AbstractBaseUser) -> bool:
     """Whether the person named themselves; accounts made before sign-up asked for a
-    name carry one made from their address until they change it."""
+    name carry one made from their address until they save their profile. (A stored
+    fact, not a comparison with the address: Katrin Vogel may well sign up as
+    katrin.vogel@….)"""
     profile = getattr(user, "profile", None)
-    name = getattr(profile, "display_name", "") if profile is not None else ""
-    return bool(name) and name not in _address_names(user)
-
-
-def _address_names(user: AbstractBaseUser) -> set[str]:
-    address = user.email or user.get_username()
-    return {address.split("@")[0], name_from_address(address)}
+    return bool(profile is not None and profile.display_name and profile.name_chosen)

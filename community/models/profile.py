@@ -100,6 +100,9 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     display_name = models.CharField(_("display name"), max_length=80)
+    # Set when the person gave the name themselves (at sign-up or in the profile form);
+    # a profile made for an account without a name carries one read from the address.
+    name_chosen = models.BooleanField(_("name chosen by the person"), default=False)
     organisation_type = models.CharField(
         _("type of organisation"), max_length=20, choices=OrganisationType.choices, blank=True
     )

@@ -34,6 +34,28 @@ def test_signup_stores_the_name_on_the_profile(client):
     assert has_chosen_name(user)
 
 
+def test_a_name_typed_at_signup_counts_as_chosen_even_when_the_address_reads_the_same(client):
+    sign_up(client, email="katrin.vogel@jena.example", display_name="Katrin Vogel")
+    user = get_user_model().objects.get(email="katrin.vogel@jena.example")
+    assert has_chosen_name(user)
+    client.force_login(user)
+    assert "a name made from your e-mail address" not in client.get("/account/").content.decode()
+
+
+def test_saving_the_profile_form_confirms_a_name_read_from_the_address(user_factory):
+    from community.actions import get_or_create_profile
+    from community.forms import ProfileForm
+
+    user = user_factory(email="amina.applicant@example.org")
+    profile = get_or_create_profile(user)
+    assert not has_chosen_name(user)
+    values = {"display_name": profile.display_name, "visibility": profile.visibility}
+    form = ProfileForm({**values, "time_zone": "Africa/Accra"}, instance=profile)
+    assert form.is_valid(), form.errors
+    form.save()
+    assert has_chosen_name(get_user_model().objects.get(pk=user.pk))
+
+
 @pytest.mark.parametrize("name", ["", "   ", "\u200b\u200b"])
 def test_signup_without_a_visible_name_is_refused_and_keeps_what_was_typed(client, name):
     response = sign_up(client, display_name=name)
