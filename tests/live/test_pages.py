@@ -159,7 +159,7 @@ def test_minutes_hold_pinned_messages_questions_polls_and_attendance(room, clien
             "results": [{"option": "January", "votes": 0}, {"option": "February", "votes": 2}],
         }
     ]
-    assert minutes["attendance"] == ["Amina Diallo", "host.room", "Kofi Mensah"]
+    assert minutes["attendance"] == ["Amina Diallo", "Host Room", "Kofi Mensah"]
     assert minutes["messages"] == 2
 
     from community.live.minutes import minutes_markdown

@@ -314,7 +314,7 @@ async def test_session_start_and_end_gate_the_room_and_write_minutes(user_factor
     assert (await next_error(amina))["code"] == "ended"
     session = await db(type(room.session).objects.get)(pk=room.session.pk)
     assert session.state == SessionState.ENDED
-    assert session.minutes["attendance"] == ["Amina Diallo", "host.room"]
+    assert session.minutes["attendance"] == ["Amina Diallo", "Host Room"]
     assert session.minutes["messages"] == 1
     await host.disconnect()
     await amina.disconnect()
