@@ -69,11 +69,6 @@ def test_log_in_and_sign_up_use_the_site_words(client):
     assert "<h1>Registrieren</h1>" in client.get("/accounts/signup/", **GERMAN).content.decode()
 
 
-@pytest.mark.xfail(
-    reason="allauth's own German says “du”; formal until the project's catalogue carries "
-    "the account strings of community/accounts/allauth_strings.py",
-    strict=False,
-)
 def test_allauth_error_messages_are_formal(client, user_factory):
     response = client.post(
         "/accounts/signup/",
