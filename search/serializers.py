@@ -47,23 +47,31 @@ def _common(page: Page, content_type: str) -> dict[str, Any]:
     }
 
 
+def practice_labels(page: PracticePage) -> dict[str, Any]:
+    """What a practice is filed under, as its document holds it (similar practices
+    compare these)."""
+    return {
+        "topic_field": page.topic_field.name if page.topic_field_id else None,
+        "sdgs": [goal.number for goal in page.sdgs.all()],
+        "tags": _tag_names(page),
+        "learning_process": str(page.learning_process_id) if page.learning_process_id else None,
+    }
+
+
 def practice_to_document(page: PracticePage) -> dict[str, Any]:
     process = page.learning_process
     return {
         **_common(page, "practice"),
+        **practice_labels(page),
         "summary": page.summary,
         "text": _plain(
             page.challenge, page.approach, page.results, page.resources_needed, page.transferability
         ),
-        "topic_field": page.topic_field.name if page.topic_field_id else None,
-        "sdgs": [goal.number for goal in page.sdgs.all()],
-        "tags": _tag_names(page),
         "city": page.city,
         "country": page.country.code or None,
         "region": region_of(page.country.code),
         "population_band": page.population_band or None,
         "year": page.year,
-        "learning_process": str(process.pk) if process else None,
         "learning_process_title": process.title if process else None,
     }
 

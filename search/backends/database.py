@@ -448,6 +448,15 @@ def _text_match(queryset: QuerySet, text: str) -> QuerySet:
     return matched
 
 
+def text_scores(queryset: QuerySet, text: str) -> dict[int, float]:
+    """Page id → how well it matches any word of `text` (higher is better on every
+    database), for the pages of `queryset` that have one."""
+    return {
+        pk: _better_first(score)
+        for pk, score in _text_match(queryset, text).order_by().values_list("pk", "_score")
+    }
+
+
 def _id_array(ids: list[int]) -> RawSQL:
     """Page ids as one PostgreSQL array parameter, however many there are."""
     return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
