@@ -28,20 +28,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import (
     Case,
     Count,
+    F,
     FloatField,
     Model,
-    OuterRef,
     QuerySet,
-    Subquery,
-    Sum,
     Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 from wagtail.rich_text import get_text_for_indexing
 
 from learning_processes.models import PracticePage
@@ -107,14 +105,13 @@ def _published() -> QuerySet:
     return PracticePage.objects.live().public()
 
 
-def _carriers(field: str, values: list[Any], published: QuerySet) -> dict[Any, int]:
-    """How many published practices carry each of the values (one query)."""
+def _carriers(field: str, values: list[Any]) -> dict[Any, int]:
+    """How many practices carry each of the values (one query). Drafts count too: a
+    label's rarity needs no precision, and leaving them in spares a join."""
     links = _LINKS[field]
     converted = {links.convert(value): value for value in values}
     rows = (
-        links.model.objects.filter(
-            **{f"{links.value}__in": list(converted), f"{links.practice}__in": published}
-        )
+        links.model.objects.filter(**{f"{links.value}__in": list(converted)})
         .order_by()  # a page's default ordering would split the groups
         .values_list(links.value)
         .annotate(n=Count("pk"))
@@ -122,10 +119,10 @@ def _carriers(field: str, values: list[Any], published: QuerySet) -> dict[Any, i
     return {converted[value]: n for value, n in rows}
 
 
-def weighted_labels(page: PracticePage, published: QuerySet) -> list[Label]:
-    """The page's labels, each weighted by its kind times ln(1 + N / n): N published
-    practices, n of them carrying the label. A label no other published practice
-    carries is left out: it cannot make any of them similar."""
+def weighted_labels(page: PracticePage) -> list[Label]:
+    """The page's labels, each weighted by its kind times ln(1 + N / n): N practices, n
+    of them carrying the label. A label no other practice carries is left out: it
+    cannot make any of them similar."""
     # One query for the tags (a preview's unsaved ones stay as they are).
     prefetch_related_objects([page], "tagged_items__tag")
     values: dict[str, list[Any]] = defaultdict(list)
@@ -135,11 +132,12 @@ def weighted_labels(page: PracticePage, published: QuerySet) -> list[Label]:
                 values[field].append(value)
     if not values:
         return []
-    total = published.count()
-    own = 1 if page.pk and page.live else 0
+    total = PracticePage.objects.count()
+    # The page's own stored labels are among the carriers; a preview's new ones are not.
+    own = 1 if page.pk else 0
     labels = []
     for field, field_values in values.items():
-        carriers = _carriers(field, field_values, published)
+        carriers = _carriers(field, field_values)
         for value in field_values:
             n = carriers.get(value, 0)
             if n > own:
@@ -196,7 +194,7 @@ def engine_neighbours(page: PracticePage, size: int) -> list[int]:
     """Ids of the practices most like this one, asked of the engine: the candidates by
     their shared labels (each a constant score of its weight), then more-like-this."""
     dsl = engine.dsl_module(settings.SEARCH_ENGINE)
-    labels = weighted_labels(page, _published())
+    labels = weighted_labels(page)
     if not labels:
         return []
     shared = dsl.Q(
@@ -228,49 +226,64 @@ def engine_neighbours(page: PracticePage, size: int) -> list[int]:
 # --- the database ---------------------------------------------------------------------
 
 
-def _label_score(field: str, labels: list[Label]) -> Coalesce:
-    """SQL: the summed weight of the labels of one kind a practice shares with the page."""
-    links = _LINKS[field]
-    weights = Case(
-        *(
-            When(**{links.value: links.convert(label.value)}, then=Value(label.weight))
-            for label in labels
-        ),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    shared = (
-        links.model.objects.filter(
-            **{
-                links.practice: OuterRef("pk"),
-                f"{links.value}__in": [links.convert(label.value) for label in labels],
-            }
+def _shared_labels(labels: list[Label]) -> QuerySet:
+    """SQL: a row (practice, weight) for every label of `labels` a practice carries.
+
+    Read from the link tables: scoring every practice with a subquery per kind took
+    1.2 s at 20,000 practices; summing these rows takes 0.2 s at 100,000."""
+    by_field: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        by_field[label.field].append(label)
+    parts = []
+    for field, field_labels in by_field.items():
+        links = _LINKS[field]
+        values = [links.convert(label.value) for label in field_labels]
+        weight = Case(
+            *(
+                When(**{links.value: value}, then=Value(label.weight))
+                for value, label in zip(values, field_labels, strict=True)
+            ),
+            output_field=FloatField(),
         )
-        .order_by()
-        .values(links.practice)
-        .annotate(score=Sum(weights))
-        .values("score")
+        parts.append(
+            links.model.objects.filter(**{f"{links.value}__in": values})
+            .order_by()
+            .annotate(shared_practice=F(links.practice), shared_weight=weight)
+            .values_list("shared_practice", "shared_weight")
+        )
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _label_candidates(page: PracticePage, labels: list[Label], published: QuerySet) -> dict:
+    """Practice id → summed weight of the labels it shares with the page, for the first
+    CANDIDATES published practices by that sum (equals: the most recently added first).
+
+    The sum runs over every practice: keeping to the published ones in the same query
+    doubled its time at 100,000 practices. Three times as many as needed are summed,
+    and the unpublished among them dropped after."""
+    shared_sql, params = _shared_labels(labels).query.sql_with_params()
+    # The ORM cannot group the rows of a union, so the sum is written out around the
+    # ORM's own SQL; every value stays a parameter.
+    sql = (
+        f"SELECT shared_practice, SUM(shared_weight) FROM ({shared_sql}) shared "  # noqa: S608
+        "WHERE shared_practice <> %s "
+        "GROUP BY shared_practice ORDER BY 2 DESC, 1 DESC LIMIT %s"
     )
-    return Coalesce(Subquery(shared, output_field=FloatField()), Value(0.0))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, page.pk or 0, 3 * CANDIDATES])
+        scores = {pk: float(score) for pk, score in cursor.fetchall()}
+    shown = set(published.filter(pk__in=list(scores)).values_list("pk", flat=True))
+    return dict([(pk, score) for pk, score in scores.items() if pk in shown][:CANDIDATES])
 
 
 def database_neighbours(page: PracticePage, size: int) -> list[int]:
     """Ids of the practices most like this one, from the database alone: the candidates
-    by their shared labels in SQL, then Wagtail's full-text search on them."""
-    published = _published()
-    by_field: dict[str, list[Label]] = defaultdict(list)
-    for label in weighted_labels(page, published):
-        by_field[label.field].append(label)
-    if not by_field:
+    by their shared labels, then Wagtail's full-text search on them."""
+    labels = weighted_labels(page)
+    if not labels:
         return []
-    score = sum((_label_score(field, labels) for field, labels in by_field.items()), Value(0.0))
-    candidates = dict(
-        published.exclude(pk=page.pk)
-        .annotate(similarity=score)
-        .filter(similarity__gt=0)
-        .order_by("-similarity", "-year", "title")
-        .values_list("pk", "similarity")[:CANDIDATES]
-    )
+    published = _published()
+    candidates = _label_candidates(page, labels, published)
     if not candidates:
         return []
     text = text_scores(published.filter(pk__in=list(candidates)), about_text(page))
