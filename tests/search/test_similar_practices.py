@@ -44,7 +44,7 @@ def test_each_judgement_names_demo_practices_with_a_reason(judged):
 
 # Precision@3 over the judged set when the rule was set (bench/similar_precision.py);
 # before, 0.031 on the engine and 0.508 in the database. The tests keep a margin.
-ACHIEVED = {"engine": 0.692, "sqlite": 0.718, "postgresql": 0.641}
+ACHIEVED = {"engine": 0.692, "sqlite": 0.718, "postgresql": 0.636}
 MARGIN = 0.03
 STREAMS = "reopened-streams-belo-horizonte"
 FLOOD_RETENTION = "community-retention-basins-dakar"
