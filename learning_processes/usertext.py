@@ -118,6 +118,14 @@ class CleanTextField(CleanCharField):
     multiline = True
     widget = forms.Textarea
 
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
+        # No `maxlength` on a text area: a browser cuts pasted text at that length
+        # without a word, and the cut end is out of sight. The server refuses an
+        # over-long text with its count instead, and the form comes back as typed.
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
 
 class CommaTagWidget(forms.TextInput):
     """Tags shown for editing as people type them: names separated by commas, without

@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 from django import forms
+from django.core.exceptions import ValidationError
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,3 +119,13 @@ def test_cleaning_longer_text_is_idempotent_too(text):
     once = clean_text(text, multiline=True)
     assert clean_text(once, multiline=True) == once
     assert not set(REMOVED) & set(once)
+
+
+def test_an_over_long_text_is_refused_with_its_count_not_cut_by_the_browser():
+    field = CleanTextField(max_length=20)
+    assert "maxlength" not in field.widget.attrs
+    with pytest.raises(ValidationError) as refused:
+        field.clean("water " * 10)
+    assert "at most 20 characters (it has 59)" in str(refused.value)
+    # A one-line field keeps the browser's limit: the cut is in sight there.
+    assert CleanCharField(max_length=20).widget.attrs["maxlength"] == "20"
