@@ -24,7 +24,7 @@ install: $(STAMP)
 # Embedded mode: SQLite, in-memory channel layer, database search, demo content.
 run: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py seed_demo
+	SITE_URL=$(RUN_SITE_URL) $(PY) manage.py seed_demo
 	@echo "Serving http://$(HOST):$(PORT)/  (Wagtail admin: http://$(HOST):$(PORT)/admin/)"
 	SITE_URL=$(RUN_SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
