@@ -8,4 +8,5 @@ class LearningProcessesConfig(AppConfig):
     verbose_name = _("Learning processes")
 
     def ready(self) -> None:
-        from learning_processes import checks, signals  # noqa: F401
+        # listings: registers the index pages' listings (see models.base.LISTINGS).
+        from learning_processes import checks, listings, signals  # noqa: F401

@@ -18,6 +18,7 @@ from learning_processes.filters import (
     practice_facets,
 )
 from learning_processes.models import LearningProcessPage, PracticePage
+from learning_processes.models.base import register_listing
 
 PAGE_SIZE = 12
 
@@ -104,6 +105,7 @@ def _listing(request: HttpRequest, filterset, *, items_name: str) -> dict:
     }
 
 
+@register_listing
 def learning_process_listing(request: HttpRequest, index_page) -> dict:
     """Context for LearningProcessIndexPage: its live, public processes, filtered."""
     published = LearningProcessPage.objects.child_of(index_page).live().public()
@@ -120,6 +122,7 @@ def learning_process_listing(request: HttpRequest, index_page) -> dict:
     return context
 
 
+@register_listing
 def practice_listing(request: HttpRequest, index_page) -> dict:
     """Context for PracticeIndexPage: its live, public practices, filtered."""
     published = PracticePage.objects.child_of(index_page).live().public()
