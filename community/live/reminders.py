@@ -4,8 +4,8 @@
 reminder kind and have not had it yet, records it (a unique row per session and
 kind, claimed under a row lock) and queues one e-mail per member through the
 mailing outbox. Running it twice, or from two workers, sends each reminder once.
-It runs as a background task, enqueued for the right moment when a session is
-scheduled (where the task backend can defer), and from `manage.py
+It runs as a background task (`community.live.tasks`, enqueued for the right moment
+when a session is scheduled, where the task backend can defer), and from `manage.py
 send_session_reminders` (cron) as a safety net.
 """
 
@@ -105,21 +105,3 @@ def _remind(session_id: int, kind: str) -> int:
             return count
     except IntegrityError:
         return 0  # another worker recorded it first
-
-
-def schedule_reminders(session: VirtualSession) -> None:
-    """Enqueue the reminder task for the moments it will be due (when the task
-    backend can run tasks later; otherwise the cron command covers it)."""
-    from django_tasks import default_task_backend
-
-    from community.live.tasks import send_session_reminders
-
-    if not default_task_backend.supports_defer:
-        return
-    now = timezone.now()
-    for window in WINDOWS.values():
-        run_after = max(session.starts_at - window, now)
-        if session.starts_at > now:
-            transaction.on_commit(
-                lambda at=run_after: send_session_reminders.using(run_after=at).enqueue()
-            )
