@@ -90,6 +90,6 @@ def profile_at_signup(sender, request, user, **kwargs) -> None:
 @receiver(collect_user_data, dispatch_uid="community_export_topic_proposals")
 def export_topic_proposals(sender, user, **kwargs) -> dict:
     """A person's topic proposals belong in their data export too."""
-    from learning_processes.privacy import proposal_data
+    from learning_processes.calls.privacy import proposal_data
 
     return proposal_data(user)

@@ -5,7 +5,7 @@ FollowUpActivityPage, OutcomePage; Home → PracticeIndexPage → PracticePage;
 Home → CallIndexPage → CallPage, with its TopicProposals.
 """
 
-from learning_processes.models.calls import (
+from learning_processes.calls.models import (
     CallIndexPage,
     CallPage,
     ProposalAttachment,

@@ -223,7 +223,7 @@ class LearningProcessPage(Page):
     @cached_property
     def proposal_call(self) -> "Page | None":
         """The live call page of the proposal this process was selected from, if any."""
-        from learning_processes.models.calls import CallPage
+        from learning_processes.calls.models import CallPage
 
         return CallPage.objects.live().filter(proposals__learning_process=self).first()
 

@@ -18,7 +18,7 @@ urlpatterns = [
     path("", include("community.urls")),
     path("", include("search.urls")),
     path("", include("community.live.urls")),
-    path("proposals/", include("learning_processes.urls")),
+    path("proposals/", include("learning_processes.calls.urls")),
     path("", include("community.exchange.urls")),
     path("api/v2/", api_router.urls),
 ]

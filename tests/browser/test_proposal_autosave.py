@@ -8,7 +8,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from learning_processes import actions
+from learning_processes.calls import actions
 from learning_processes.models import CallPage, TopicProposal
 
 pytestmark = pytest.mark.browser

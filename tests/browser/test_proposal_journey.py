@@ -12,8 +12,8 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from learning_processes.calls.models import ProposalStatus
 from learning_processes.models import CallPage, SustainableDevelopmentGoal, TopicProposal
-from learning_processes.models.calls import ProposalStatus
 from tests.browser.conftest import format_violations
 
 pytestmark = pytest.mark.browser

@@ -5,13 +5,13 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import Group
 
+from learning_processes.calls.models import end_of_day
 from learning_processes.models import (
     CallIndexPage,
     CallPage,
     SustainableDevelopmentGoal,
     TopicField,
 )
-from learning_processes.models.calls import end_of_day
 from learning_processes.roles import STAFF_GROUP, ensure_staff_group
 from tests.factories import home_page, process_index
 
@@ -112,7 +112,7 @@ def form_data(values: dict, proposal=None, **extra) -> dict:
     """The proposal form's POST data for these values, as a browser sends it: every text
     field and select (empty when not given), the partner formset and, for `proposal`,
     the version of it the form was loaded with (its current one)."""
-    from learning_processes.forms import TEXT_FIELDS, version_token
+    from learning_processes.calls.forms import TEXT_FIELDS, version_token
 
     data = dict.fromkeys(TEXT_FIELDS, "")
     if proposal is not None:

@@ -5,10 +5,10 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from learning_processes import actions
-from learning_processes.demo_calls import open_call_year, seed_calls
+from learning_processes.calls import actions
+from learning_processes.calls.demo import open_call_year, seed_calls
+from learning_processes.calls.models import CallStatus, Decision, ProposalStatus, end_of_day
 from learning_processes.models import CallPage, TopicProposal
-from learning_processes.models.calls import CallStatus, Decision, ProposalStatus, end_of_day
 from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import DEADLINE_2026, complete_values, make_call
 
@@ -147,7 +147,7 @@ def test_call_index_lists_the_calls_newest_first(client, call, open_call):
 
 
 def test_countdown_counts_to_the_end_of_the_last_second(call):
-    from learning_processes.models.calls import countdown
+    from learning_processes.calls.models import countdown
 
     now = DEADLINE_2026 - dt.timedelta(days=2, hours=3, minutes=4, seconds=5)
     assert countdown(call.deadline, now) == {"days": 2, "hours": 3, "minutes": 4, "seconds": 6}

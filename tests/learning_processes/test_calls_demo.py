@@ -5,8 +5,8 @@ ready for a new applicant."""
 import pytest
 from django.urls import reverse
 
+from learning_processes.calls.models import CallStatus, Decision, ProposalStatus
 from learning_processes.models import CallPage, TopicProposal
-from learning_processes.models.calls import CallStatus, Decision, ProposalStatus
 
 pytestmark = pytest.mark.django_db
 

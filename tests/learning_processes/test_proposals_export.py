@@ -7,8 +7,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from learning_processes import actions
-from learning_processes.wagtail_hooks import spreadsheet_safe
+from learning_processes.calls import actions
+from learning_processes.calls.wagtail_hooks import spreadsheet_safe
 from tests.learning_processes.conftest import AFTER, BEFORE, complete_values
 
 pytestmark = pytest.mark.django_db

@@ -14,9 +14,9 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from learning_processes import actions
+from learning_processes.calls import actions
+from learning_processes.calls.models import Decision, ProposalStatus
 from learning_processes.models import CallPage, LearningProcessPage
-from learning_processes.models.calls import Decision, ProposalStatus
 from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import AFTER, BEFORE, DEADLINE_2026, complete_values
 

@@ -6,10 +6,10 @@ NUL characters and invisible text."""
 import pytest
 from django.urls import reverse
 
-from learning_processes import actions
-from learning_processes.forms import version_token
+from learning_processes.calls import actions
+from learning_processes.calls.forms import version_token
+from learning_processes.calls.models import ProposalStatus
 from learning_processes.models import TopicProposal
-from learning_processes.models.calls import ProposalStatus
 from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import complete_values, form_data
 from tests.learning_processes.test_proposals_validation import PDF, upload

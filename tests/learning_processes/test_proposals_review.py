@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from learning_processes import actions
+from learning_processes.calls import actions
+from learning_processes.calls.models import Decision, ProposalStatus, Requirement
 from learning_processes.models import LearningProcessPage, TopicProposal
-from learning_processes.models.calls import Decision, ProposalStatus, Requirement
 from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import AFTER, BEFORE, complete_values
 

@@ -4,10 +4,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from learning_processes import actions
 from learning_processes.app_settings import DEFAULT_TEXT_BUDGET
+from learning_processes.calls import actions
+from learning_processes.calls.models import count_characters
 from learning_processes.models import TopicProposal
-from learning_processes.models.calls import count_characters
 from tests.learning_processes.conftest import BEFORE, complete_values
 
 pytestmark = pytest.mark.django_db

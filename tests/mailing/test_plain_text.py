@@ -19,7 +19,7 @@ from community.exchange.notify import send_digests
 from community.live.actions import do_schedule_session
 from community.live.reminders import send_due_reminders
 from community.models import JoinRequest, Profile
-from learning_processes import actions as proposals
+from learning_processes.calls import actions as proposals
 from learning_processes.roles import ensure_staff_group
 from mailing.outbox import deliver_due, queue_templated_email
 from tests.factories import LearningProcessFactory, process_index

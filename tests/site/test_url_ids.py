@@ -22,7 +22,7 @@ PROJECT_URLCONFS = [
     "community.urls",
     "community.exchange.urls",
     "community.live.urls",
-    "learning_processes.urls",
+    "learning_processes.calls.urls",
     "search.urls",
 ]
 

@@ -28,7 +28,7 @@ from community.exchange.demo import seed_exchange_demo
 from community.live.demo import seed_live_demo
 from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
-from learning_processes.demo_calls import seed_calls
+from learning_processes.calls.demo import seed_calls
 from learning_processes.models import (
     DialogueEventPage,
     FollowUpActivityPage,

@@ -10,8 +10,8 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from learning_processes.actions import PROPOSAL_FIELDS
-from learning_processes.models import TopicProposal
+from learning_processes.calls.actions import PROPOSAL_FIELDS
+from learning_processes.calls.models import TopicProposal
 
 
 def _iso(value) -> str | None:

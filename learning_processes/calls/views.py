@@ -1,6 +1,6 @@
 """The applicant's pages: start, edit, autosave, submit, withdraw and read a proposal.
 
-Each view parses the request and calls learning_processes.actions; the rules and
+Each view parses the request and calls learning_processes.calls.actions; the rules and
 their messages live there.
 """
 
@@ -14,10 +14,21 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning_processes import actions, app_settings
-from learning_processes.forms import ProposalForm, ProposalPost, partner_formset, version_token
-from learning_processes.models import CallPage, ProposalAttachment, TopicProposal
-from learning_processes.models.calls import SECTIONS, ProposalStatus
+from learning_processes import app_settings
+from learning_processes.calls import actions
+from learning_processes.calls.forms import (
+    ProposalForm,
+    ProposalPost,
+    partner_formset,
+    version_token,
+)
+from learning_processes.calls.models import (
+    SECTIONS,
+    CallPage,
+    ProposalAttachment,
+    ProposalStatus,
+    TopicProposal,
+)
 
 TEMPLATES = "learning_processes/proposals"
 

@@ -25,26 +25,26 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learning_processes import app_settings
-from learning_processes.countries import country_name, is_global_south
-from learning_processes.models import (
-    LearningProcessIndexPage,
-    LearningProcessPage,
-    PartnerMunicipality,
-    ProposalAttachment,
-    ProposalReview,
-    ProposedPartner,
-    RequirementScore,
-    TopicProposal,
-)
-from learning_processes.models.calls import (
+from learning_processes.calls.models import (
     CALL_TIME_ZONE,
     SCORE_RANGE,
     SECTIONS,
     CallPage,
     Decision,
+    ProposalAttachment,
+    ProposalReview,
     ProposalStatus,
+    ProposedPartner,
     Requirement,
+    RequirementScore,
+    TopicProposal,
     count_characters,
+)
+from learning_processes.countries import country_name, is_global_south
+from learning_processes.models import (
+    LearningProcessIndexPage,
+    LearningProcessPage,
+    PartnerMunicipality,
 )
 from learning_processes.models.processes import HostType
 from learning_processes.roles import do_add_host

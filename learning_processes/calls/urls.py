@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from learning_processes import views
+from learning_processes.calls import views
 
 app_name = "proposals"
 

@@ -20,19 +20,20 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_noop
 
-from learning_processes import actions
-from learning_processes.models import (
+from learning_processes.calls import actions
+from learning_processes.calls.models import (
     CallIndexPage,
     CallPage,
-    LearningProcessPage,
+    Decision,
     ProposalReview,
+    ProposalStatus,
     ProposedPartner,
+    Requirement,
     RequirementScore,
-    SustainableDevelopmentGoal,
-    TopicField,
     TopicProposal,
+    end_of_day,
 )
-from learning_processes.models.calls import Decision, ProposalStatus, Requirement, end_of_day
+from learning_processes.models import LearningProcessPage, SustainableDevelopmentGoal, TopicField
 
 # The index's title and introduction are interface words: marked for the catalogue,
 # shown translated while unedited (see learning_processes.interface_text).

@@ -16,12 +16,19 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from learning_processes import actions, app_settings
-from learning_processes.actions import PROPOSAL_FIELDS
+from learning_processes import app_settings
+from learning_processes.calls import actions
+from learning_processes.calls.actions import PROPOSAL_FIELDS
+from learning_processes.calls.models import (
+    SCORE_RANGE,
+    SECTIONS,
+    Decision,
+    Requirement,
+    TopicProposal,
+)
 from learning_processes.countries import country_choices
 from learning_processes.database_ids import DatabaseIdMultipleChoiceField
-from learning_processes.models import SustainableDevelopmentGoal, TopicProposal
-from learning_processes.models.calls import SCORE_RANGE, SECTIONS, Decision, Requirement
+from learning_processes.models import SustainableDevelopmentGoal
 
 MIN_PARTNER_ROWS = 4
 EMPTY_PARTNER_ROWS = 2
