@@ -131,16 +131,21 @@ def main() -> None:
     args = parse_args()
     judged = judged_practices(args.judgements)
     with scratch_content(args) as _engine:
+        from django.conf import settings
         from django.db import connection
 
-        from search.similar import database_neighbours, engine_neighbours, similar_practices
+        from search.backends.database import DatabaseSearchBackend
+        from search.backends.engine import EngineSearchBackend
+        from search.service import similar_practices
 
         def served(page, size: int) -> list[int]:
             return [practice.pk for practice in similar_practices(page, size)]
 
         results = {
-            "engine": run_backend(engine_neighbours, judged),
-            "fallback": run_backend(database_neighbours, judged),
+            "engine": run_backend(
+                EngineSearchBackend(settings.SEARCH_ENGINE).more_like_this, judged
+            ),
+            "fallback": run_backend(DatabaseSearchBackend().more_like_this, judged),
             "page": run_backend(served, judged),
         }
         print(

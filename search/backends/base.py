@@ -1,5 +1,6 @@
 from typing import Any
 
+from learning_processes.models import PracticePage
 from search.queries import SearchQuery, SearchResults
 
 
@@ -16,4 +17,9 @@ class SearchBackend:
         raise NotImplementedError
 
     def suggest(self, prefix: str, visibility: tuple[str, ...] = ("public",)) -> list[dict]:
+        raise NotImplementedError
+
+    def more_like_this(self, page: PracticePage, size: int) -> list[int]:
+        """Ids of the published practices most like `page`, best first (at most `size`;
+        the rule is search.similar's)."""
         raise NotImplementedError

@@ -15,7 +15,7 @@ equivalence is tested against the serializers on both databases.
 """
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import UTC
 from functools import cache
@@ -26,6 +26,7 @@ from django.db.models import (
     Case,
     Count,
     F,
+    FloatField,
     IntegerField,
     Model,
     OuterRef,
@@ -56,6 +57,8 @@ from search.serializers import (
     searchable_querysets,
     space_visibility,
 )
+from search.similar import CANDIDATES, LINKS, Label, about_text, weighted_labels
+from search.similar import rank as rank_similar
 from search.snippets import distinct_snippets, fragments, mark
 
 NOTHING = Q(pk__in=[])
@@ -457,6 +460,56 @@ def text_scores(queryset: QuerySet, text: str) -> dict[int, float]:
     }
 
 
+def _shared_labels(labels: list[Label]) -> QuerySet:
+    """SQL: a row (practice, weight) for every label of `labels` a practice carries.
+
+    Read from the link tables: scoring every practice with a subquery per kind took
+    1.2 s at 20,000 practices; summing these rows takes 0.2 s at 100,000."""
+    by_field: dict[str, list[Label]] = defaultdict(list)
+    for label in labels:
+        by_field[label.field].append(label)
+    parts = []
+    for field, field_labels in by_field.items():
+        links = LINKS[field]
+        values = [links.convert(label.value) for label in field_labels]
+        weight = Case(
+            *(
+                When(**{links.value: value}, then=Value(label.weight))
+                for value, label in zip(values, field_labels, strict=True)
+            ),
+            output_field=FloatField(),
+        )
+        parts.append(
+            links.model.objects.filter(**{f"{links.value}__in": values})
+            .order_by()
+            .annotate(shared_practice=F(links.practice), shared_weight=weight)
+            .values_list("shared_practice", "shared_weight")
+        )
+    return parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+
+
+def _label_candidates(page: PracticePage, labels: list[Label], published: QuerySet) -> dict:
+    """Practice id → summed weight of the labels it shares with the page, for the first
+    CANDIDATES published practices by that sum (equals: the most recently added first).
+
+    The sum runs over every practice: keeping to the published ones in the same query
+    doubled its time at 100,000 practices. Three times as many as needed are summed,
+    and the unpublished among them dropped after."""
+    shared_sql, params = _shared_labels(labels).query.sql_with_params()
+    # The ORM cannot group the rows of a union, so the sum is written out around the
+    # ORM's own SQL; every value stays a parameter.
+    sql = (
+        f"SELECT shared_practice, SUM(shared_weight) FROM ({shared_sql}) shared "  # noqa: S608
+        "WHERE shared_practice <> %s "
+        "GROUP BY shared_practice ORDER BY 2 DESC, 1 DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, page.pk or 0, 3 * CANDIDATES])
+        scores = {pk: float(score) for pk, score in cursor.fetchall()}
+    shown = set(published.filter(pk__in=list(scores)).values_list("pk", flat=True))
+    return dict([(pk, score) for pk, score in scores.items() if pk in shown][:CANDIDATES])
+
+
 def _id_array(ids: list[int]) -> RawSQL:
     """Page ids as one PostgreSQL array parameter, however many there are."""
     return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
@@ -613,3 +666,17 @@ class DatabaseSearchBackend(SearchBackend):
                 found.append({"title": item.title, "url": url, "type": source.content_type})
         found.sort(key=lambda s: (not s["title"].lower().startswith(prefix), s["title"]))
         return found[:8]
+
+    def more_like_this(self, page: PracticePage, size: int) -> list[int]:
+        """The candidates by their shared labels, then ordered with Wagtail's full-text
+        search on them (see search.similar)."""
+        labels = weighted_labels(page)
+        if not labels:
+            return []
+        # Built once per call: `public()` reads the view restrictions when it is called.
+        published = PracticePage.objects.live().public()
+        candidates = _label_candidates(page, labels, published)
+        if not candidates:
+            return []
+        text = text_scores(published.filter(pk__in=list(candidates)), about_text(page))
+        return rank_similar(candidates, text, size)

@@ -4,10 +4,13 @@ import logging
 from dataclasses import replace
 from typing import Any
 
+from learning_processes.models import PracticePage
 from search import engine as engine_mod
 from search.backends.base import SearchBackend
 from search.queries import SearchQuery, SearchResults, build_search, build_suggest, parse_response
 from search.query_text import distinct_terms
+from search.serializers import PUBLIC, doc_id
+from search.similar import CANDIDATES, about_text, rank, weighted_labels
 
 logger = logging.getLogger(__name__)
 
@@ -16,6 +19,16 @@ TOLERANT_BELOW = 10
 # Each term costs up to about 50 clauses once its synonyms are expanded over the search
 # fields ("waste" has eight); the engine's limit is 1,024.
 MAX_TERMS_ON_RETRY = 16
+# Similar practices' text match: the 25 terms of the text that set it apart, each found
+# in at least one other document; one shared term is enough to score (the default, 30 %
+# of them, left most practices of the demo library with no match at all).
+MORE_LIKE_THIS = {
+    "fields": ["title", "summary", "text"],
+    "min_term_freq": 1,
+    "min_doc_freq": 2,
+    "max_query_terms": 25,
+    "minimum_should_match": "1",
+}
 
 
 class EngineSearchBackend(SearchBackend):
@@ -80,3 +93,58 @@ class EngineSearchBackend(SearchBackend):
             }
             for hit in response["hits"]["hits"]
         ]
+
+    def more_like_this(self, page: PracticePage, size: int) -> list[int]:
+        """The candidates by their shared labels (each a constant score of its weight),
+        then ordered with the engine's more-like-this (see search.similar)."""
+        dsl = self.dsl
+        labels = weighted_labels(page)
+        if not labels:
+            return []
+        shared = dsl.Q(
+            "bool",
+            should=[
+                dsl.Q(
+                    "constant_score",
+                    filter=dsl.Q("term", **{label.field: label.value}),
+                    boost=label.weight,
+                )
+                for label in labels
+            ],
+            minimum_should_match=1,
+        )
+        candidates = self._practice_scores(
+            shared, CANDIDATES, must_not=[dsl.Q("ids", values=[doc_id("practice", page.pk)])]
+        )
+        if not candidates:
+            return []
+        text = self._practice_scores(
+            dsl.Q("more_like_this", like=[about_text(page)], **MORE_LIKE_THIS),
+            len(candidates),
+            filter=[dsl.Q("ids", values=[doc_id("practice", pk) for pk in candidates])],
+        )
+        return rank(candidates, text, size)
+
+    def _practice_scores(self, query: Any, size: int, **clauses: list) -> dict[int, float]:
+        """Practice id → score of the first `size` published practices matching `query`."""
+        dsl, alias = self.dsl, engine_mod.content_alias()
+        public_practices = [
+            dsl.Q("term", content_type="practice"),
+            dsl.Q("term", visibility=PUBLIC),
+        ]
+        search = (
+            dsl.Search(index=alias)
+            .query(
+                dsl.Q(
+                    "bool",
+                    must=[query],
+                    filter=[*public_practices, *clauses.pop("filter", [])],
+                    **clauses,
+                )
+            )
+            .sort("_score", {"year": "desc"}, {"title.raw": "asc"})
+            .source(False)
+            .extra(size=size, track_scores=True)
+        )
+        response = self.client.search(index=alias, body=search.to_dict())
+        return {int(hit["_id"].split("-", 1)[1]): hit["_score"] for hit in response["hits"]["hits"]}

@@ -1,6 +1,6 @@
 from django import template
 
-from search.similar import similar_practices as find_similar
+from search.service import similar_practices as find_similar
 
 register = template.Library()
 

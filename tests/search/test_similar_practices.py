@@ -93,7 +93,9 @@ def demo_index(demo_site, django_db_blocker):
 def test_database_fallback_keeps_its_precision_on_the_judged_set(demo_site, judged):
     from django.db import connection
 
-    from search.similar import database_neighbours
+    from search.backends.database import DatabaseSearchBackend
+
+    database_neighbours = DatabaseSearchBackend().more_like_this
 
     precision = _precision_at_3(database_neighbours, judged)
     assert precision >= ACHIEVED[connection.vendor] - MARGIN
@@ -101,7 +103,9 @@ def test_database_fallback_keeps_its_precision_on_the_judged_set(demo_site, judg
 
 @pytest.mark.django_db
 def test_database_fallback_lists_flood_retention_beside_reopened_streams(demo_site):
-    from search.similar import database_neighbours
+    from search.backends.database import DatabaseSearchBackend
+
+    database_neighbours = DatabaseSearchBackend().more_like_this
 
     top = _neighbours(database_neighbours, [STREAMS])[STREAMS]
     assert FLOOD_RETENTION in top
@@ -111,7 +115,9 @@ def test_database_fallback_lists_flood_retention_beside_reopened_streams(demo_si
 @pytest.mark.django_db
 def test_database_fallback_asks_a_fixed_number_of_queries(demo_site, django_assert_max_num_queries):
     from learning_processes.models import PracticePage
-    from search.similar import database_neighbours
+    from search.backends.database import DatabaseSearchBackend
+
+    database_neighbours = DatabaseSearchBackend().more_like_this
 
     page = PracticePage.objects.get(slug=STREAMS)
     with django_assert_max_num_queries(14):
@@ -131,7 +137,9 @@ def test_practice_page_lists_the_flood_retention_practice_not_the_displaced_peop
 @pytest.mark.django_db
 def test_a_preview_with_an_unsaved_tag_still_finds_neighbours(demo_site):
     from learning_processes.models import PracticePage
-    from search.similar import database_neighbours
+    from search.backends.database import DatabaseSearchBackend
+
+    database_neighbours = DatabaseSearchBackend().more_like_this
 
     draft = PracticePage.objects.get(slug=STREAMS).get_latest_revision_as_object()
     draft.tags.add("a tag nobody uses yet")
@@ -143,7 +151,9 @@ def test_a_preview_with_an_unsaved_tag_still_finds_neighbours(demo_site):
 @pytest.mark.search_engine
 @pytest.mark.django_db
 def test_engine_keeps_its_precision_on_the_judged_set(demo_index, judged):
-    from search.similar import engine_neighbours
+    from search.backends import get_backend
+
+    engine_neighbours = get_backend().more_like_this
 
     assert _precision_at_3(engine_neighbours, judged) >= ACHIEVED["engine"] - MARGIN
 
@@ -151,7 +161,9 @@ def test_engine_keeps_its_precision_on_the_judged_set(demo_index, judged):
 @pytest.mark.search_engine
 @pytest.mark.django_db
 def test_engine_lists_flood_retention_beside_reopened_streams(demo_index):
-    from search.similar import engine_neighbours
+    from search.backends import get_backend
+
+    engine_neighbours = get_backend().more_like_this
 
     top = _neighbours(engine_neighbours, [STREAMS])[STREAMS]
     assert FLOOD_RETENTION in top
