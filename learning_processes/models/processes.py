@@ -222,10 +222,16 @@ class LearningProcessPage(Page):
 
     @cached_property
     def proposal_call(self) -> "Page | None":
-        """The live call page of the proposal this process was selected from, if any."""
-        from learning_processes.calls.models import CallPage
+        """The live call page of the proposal this process was selected from, if any.
 
-        return CallPage.objects.live().filter(proposals__learning_process=self).first()
+        Reached through the relation the call's proposals declare
+        (`TopicProposal.learning_process`): a process does not import the call, which
+        builds on processes (a selected proposal becomes one)."""
+        proposals = self._meta.get_field("proposal").related_model.objects
+        proposal = (
+            proposals.filter(learning_process=self, call__live=True).select_related("call").first()
+        )
+        return proposal.call if proposal else None
 
     @property
     def dialogue_event(self) -> "DialogueEventPage | None":
