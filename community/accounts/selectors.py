@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from community.models import Membership, Profile
 from community.people import display_name, has_chosen_name
 from community.spaces import enterable_spaces_of
-from learning_processes.calls.actions import proposals_of
+from learning_processes.calls.selectors import proposals_of
 
 
 @dataclass

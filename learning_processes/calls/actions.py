@@ -7,14 +7,13 @@ the deadline rules are tested at exact seconds.
 """
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +26,7 @@ from django.utils.translation import ngettext
 from learning_processes import app_settings
 from learning_processes.calls.models import (
     CALL_TIME_ZONE,
+    PROPOSAL_FIELDS,
     SCORE_RANGE,
     SECTIONS,
     CallPage,
@@ -40,6 +40,8 @@ from learning_processes.calls.models import (
     TopicProposal,
     count_characters,
 )
+from learning_processes.calls.permissions import can_decide, can_review
+from learning_processes.calls.selectors import decisions_to_publish, proposal_values
 from learning_processes.countries import country_name, is_global_south
 from learning_processes.models import (
     LearningProcessIndexPage,
@@ -53,21 +55,6 @@ from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
 
 HOME_COUNTRY = "DE"
-# Fields the applicant fills in, in the form's order (sdgs and partners come apart).
-PROPOSAL_FIELDS = (
-    "organisation",
-    "organisation_type",
-    "city",
-    "contact_name",
-    "contact_position",
-    "contact_email",
-    "contact_phone",
-    "title",
-    *SECTIONS,
-    "topic_field",
-    "confirms_backing",
-    "confirms_follow_up",
-)
 PDF_MAGIC = b"%PDF-"
 
 Errors = dict[str, list[str]]
@@ -118,14 +105,6 @@ def access_own_proposal(user: AbstractBaseUser, proposal_id: int) -> TopicPropos
     return proposal
 
 
-def can_review(user: AbstractBaseUser) -> bool:
-    return user.is_active and user.has_perm("learning_processes.review_topicproposal")
-
-
-def can_decide(user: AbstractBaseUser) -> bool:
-    return user.is_active and user.has_perm("learning_processes.decide_topicproposal")
-
-
 def access_attachment(
     user: AbstractBaseUser, proposal_id: int, attachment_id: int
 ) -> ProposalAttachment:
@@ -144,16 +123,6 @@ def access_attachment(
 
 
 # --- Validation ---------------------------------------------------------------------------
-
-
-def proposal_values(proposal: TopicProposal) -> dict[str, Any]:
-    """What a proposal holds, in the shape check_proposal() reads."""
-    values: dict[str, Any] = {name: getattr(proposal, name) for name in PROPOSAL_FIELDS}
-    values["sdgs"] = list(proposal.sdgs.all()) if proposal.pk else []
-    values["partners"] = (
-        [(p.name, p.country.code or "") for p in proposal.partners.all()] if proposal.pk else []
-    )
-    return values
 
 
 def _required_message(name: str) -> str:
@@ -682,15 +651,6 @@ def do_score(
     return review
 
 
-def ranking(call: CallPage) -> list[TopicProposal]:
-    """The call's submitted proposals, best mean score first, each with its `rank`."""
-    return list(
-        TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
-        .with_rank()
-        .order_by(F("rank").asc(nulls_last=True), "submitted_at", "pk")
-    )
-
-
 # A decision the applicant has been told of is final, except "reserve": it is kept
 # for the case that a selected host cannot take part, and then changes.
 FINAL_ONCE_PUBLISHED = frozenset({Decision.SELECTED, Decision.NOT_SELECTED})
@@ -762,33 +722,8 @@ def decision_can_change(proposal: TopicProposal) -> bool:
     return True
 
 
-def calls_awaiting_publication(now: dt.datetime | None = None) -> list[CallPage]:
-    """Closed calls with submitted proposals whose decisions are not published yet."""
-    return list(
-        CallPage.objects.filter(
-            deadline__lt=now or timezone.now(),
-            decisions_published_at__isnull=True,
-            proposals__status=ProposalStatus.SUBMITTED,
-        )
-        .distinct()
-        .order_by("-year")
-    )
-
-
 def _locked_call(call_id: int) -> CallPage:
     return CallPage.objects.select_for_update().get(pk=call_id)
-
-
-def decisions_to_publish(call: CallPage) -> list[TopicProposal]:
-    """The proposals whose applicants learn their decision when the call's decisions are
-    published: every submitted one (withdrawn ones are not told), selected first."""
-    order = {Decision.SELECTED: 0, Decision.RESERVE: 1, Decision.NOT_SELECTED: 2}
-    proposals = list(
-        TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
-        .select_related("applicant")
-        .order_by("title", "pk")
-    )
-    return sorted(proposals, key=lambda p: order.get(p.decision, 3))
 
 
 def check_can_publish_decisions(
@@ -954,12 +889,3 @@ def do_select_proposal(
     proposal.save(update_fields=["learning_process"])
     do_add_host(page, proposal.applicant)
     return page
-
-
-def proposals_of(user: AbstractBaseUser) -> Iterable[TopicProposal]:
-    """ "My proposals": the applicant's own, newest call first."""
-    return (
-        TopicProposal.objects.filter(applicant_id=user.pk)
-        .select_related("call", "learning_process")
-        .order_by("-call__year", "-updated_at")
-    )

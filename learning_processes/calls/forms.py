@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from learning_processes import app_settings
 from learning_processes.calls import actions
-from learning_processes.calls.actions import PROPOSAL_FIELDS
 from learning_processes.calls.models import (
+    PROPOSAL_FIELDS,
     SCORE_RANGE,
     SECTIONS,
     Decision,

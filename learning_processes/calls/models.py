@@ -229,6 +229,22 @@ class Decision(models.TextChoices):
 # must fit the character budget (app_settings.text_budget()).
 SECTIONS = ("topic_background", "learning_and_contribution", "knowledge_transfer", "further_goals")
 
+# Fields the applicant fills in, in the form's order (sdgs and partners come apart).
+PROPOSAL_FIELDS = (
+    "organisation",
+    "organisation_type",
+    "city",
+    "contact_name",
+    "contact_position",
+    "contact_email",
+    "contact_phone",
+    "title",
+    *SECTIONS,
+    "topic_field",
+    "confirms_backing",
+    "confirms_follow_up",
+)
+
 
 class TopicProposalQuerySet(models.QuerySet):
     def with_rank(self) -> "TopicProposalQuerySet":

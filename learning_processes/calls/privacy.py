@@ -10,8 +10,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 
-from learning_processes.calls.actions import PROPOSAL_FIELDS
-from learning_processes.calls.models import TopicProposal
+from learning_processes.calls.models import PROPOSAL_FIELDS, TopicProposal
 
 
 def _iso(value) -> str | None:

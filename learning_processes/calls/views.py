@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from learning_processes import app_settings
-from learning_processes.calls import actions
+from learning_processes.calls import actions, selectors
 from learning_processes.calls.forms import (
     ProposalForm,
     ProposalPost,
@@ -35,7 +35,7 @@ TEMPLATES = "learning_processes/proposals"
 
 @login_required
 def my_proposals(request: HttpRequest) -> HttpResponse:
-    proposals = list(actions.proposals_of(request.user))
+    proposals = list(selectors.proposals_of(request.user))
     now = timezone.now()
     for proposal in proposals:
         proposal.editable = proposal.is_editable(now)
@@ -93,7 +93,7 @@ def _render_as_typed(
     request: HttpRequest, proposal: TopicProposal, post: ProposalPost, *, status: int
 ) -> HttpResponse:
     """The form again with what was typed, after a refusal that changed nothing."""
-    saved = actions.proposal_values(proposal)
+    saved = selectors.proposal_values(proposal)
     form = post.form_for_display(saved)
     partners = post.partners_for_display(saved["partners"])
     return render(
@@ -124,7 +124,7 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
             messages.info(request, actions.deadline_message(proposal.call))
         return redirect("proposals:detail", proposal.pk)
     if request.method != "POST":
-        values = actions.proposal_values(proposal)
+        values = selectors.proposal_values(proposal)
         form = ProposalForm(initial=values)
         partners = partner_formset(partners=values["partners"])
         return render(
@@ -181,7 +181,7 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
             # Report the rules too, not only the malformed fields, in one round; the
             # partner rules read the rows that passed their own checks.
             errors = actions.check_proposal(
-                {**actions.proposal_values(proposal), **values, "partners": post.partner_rows()}
+                {**selectors.proposal_values(proposal), **values, "partners": post.partner_rows()}
             )
         elif action == "submit":
             try:

@@ -30,7 +30,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from learning_processes.calls import actions
+from learning_processes.calls import actions, permissions, selectors
 from learning_processes.calls.forms import DecisionForm, ReviewForm
 from learning_processes.calls.models import (
     MAX_TOTAL,
@@ -217,9 +217,9 @@ class ProposalIndexView(IndexView):
     def header_buttons(self):
         """ "Publish decisions" for each closed call whose decisions are not published."""
         buttons = list(super().header_buttons)
-        if not actions.can_decide(self.request.user):
+        if not permissions.can_decide(self.request.user):
             return buttons
-        calls = actions.calls_awaiting_publication()
+        calls = selectors.calls_awaiting_publication()
         # Usually one call waits; the year is named only when it must tell calls apart,
         # which keeps the header's title in view on a phone.
         buttons.extend(
@@ -238,7 +238,7 @@ class ProposalIndexView(IndexView):
         buttons = list(super().get_list_more_buttons(instance))
         if instance.status != ProposalStatus.SUBMITTED:
             return buttons
-        if actions.can_review(self.request.user):
+        if permissions.can_review(self.request.user):
             buttons.append(
                 MenuItem(
                     _("Score"),
@@ -247,7 +247,7 @@ class ProposalIndexView(IndexView):
                     priority=5,
                 )
             )
-        if actions.can_decide(self.request.user) and actions.decision_can_change(instance):
+        if permissions.can_decide(self.request.user) and actions.decision_can_change(instance):
             buttons.append(
                 MenuItem(
                     _("Decide"),
@@ -290,10 +290,10 @@ class ProposalInspectView(InspectView):
             sdgs=list(proposal.sdgs.all()),
             attachments=list(proposal.attachments.all()),
             conflict=conflict,
-            can_score=actions.can_review(user)
+            can_score=permissions.can_review(user)
             and not conflict
             and proposal.status == ProposalStatus.SUBMITTED,
-            can_decide=actions.can_decide(user)
+            can_decide=permissions.can_decide(user)
             and not conflict
             and proposal.status == ProposalStatus.SUBMITTED
             and actions.decision_can_change(proposal),
@@ -304,7 +304,9 @@ class ProposalInspectView(InspectView):
 
 def _publication(call: CallPage, user) -> dict[str, Any]:
     """Where the call's decisions stand, for the notes on the inspect and decide pages."""
-    can_publish = actions.can_decide(user) and not call.decisions_published and not call.is_open()
+    can_publish = (
+        permissions.can_decide(user) and not call.decisions_published and not call.is_open()
+    )
     return {
         "call": call,
         "published": call.decisions_published,
@@ -324,7 +326,7 @@ def _reviewable(pk: int) -> TopicProposal:
 
 def score_view(request, pk: int):
     """One reviewer's scores for one proposal; refused for a conflict of interest."""
-    if not actions.can_review(request.user):
+    if not permissions.can_review(request.user):
         raise PermissionDenied
     proposal = _reviewable(pk)
     inspect_url = reverse("topic_proposals:inspect", args=[proposal.pk])
@@ -374,7 +376,7 @@ def score_view(request, pk: int):
 
 
 def decide_view(request, pk: int):
-    if not actions.can_decide(request.user):
+    if not permissions.can_decide(request.user):
         raise PermissionDenied
     proposal = _reviewable(pk)
     inspect_url = reverse("topic_proposals:inspect", args=[proposal.pk])
@@ -415,7 +417,7 @@ def decide_view(request, pk: int):
             "proposal": proposal,
             "form": form,
             "inspect_url": inspect_url,
-            "ranking": actions.ranking(proposal.call),
+            "ranking": selectors.ranking(proposal.call),
             "publication": _publication(proposal.call, request.user),
             "header_title": _("Decide: %(p)s") % {"p": proposal},
             "page_title": _("Decide on a proposal"),
@@ -427,7 +429,7 @@ def decide_view(request, pk: int):
 
 def publish_view(request, call_pk: int):
     """Confirm, then publish a closed call's decisions: each applicant is told by e-mail."""
-    if not actions.can_decide(request.user):
+    if not permissions.can_decide(request.user):
         raise PermissionDenied
     call = get_object_or_404(CallPage, pk=call_pk)
     index_url = reverse("topic_proposals:index") + f"?call={call.pk}"
@@ -451,7 +453,7 @@ def publish_view(request, call_pk: int):
             ) % {"titles": "; ".join(f"“{title}”" for title in created)}
         messages.success(request, text)
         return redirect(index_url)
-    proposals = actions.decisions_to_publish(call)
+    proposals = selectors.decisions_to_publish(call)
     try:
         actions.check_can_publish_decisions(call, by=request.user, proposals=proposals)
     except actions.ProposalError as error:

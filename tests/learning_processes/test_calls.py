@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from learning_processes.calls import actions
-from learning_processes.calls.demo import open_call_year, seed_calls
+from demo.calls import open_call_year, seed_calls
+from learning_processes.calls import actions, selectors
 from learning_processes.calls.models import CallStatus, Decision, ProposalStatus, end_of_day
 from learning_processes.models import CallPage, TopicProposal
 from mailing.models import OutgoingEmail
@@ -187,6 +187,6 @@ def test_demo_calls_are_idempotent_with_a_decided_a_closed_and_an_open_call(staf
     assert not OutgoingEmail.objects.filter(purpose="proposal_decision").exists()
     # The demo's submitted proposals meet the rules a real submission must meet.
     for proposal in TopicProposal.objects.filter(status=ProposalStatus.SUBMITTED):
-        assert actions.check_proposal(actions.proposal_values(proposal)) == {}
+        assert actions.check_proposal(selectors.proposal_values(proposal)) == {}
     assert timezone.is_aware(current.deadline)
     assert complete_values()  # the shared helper builds on the same taxonomy

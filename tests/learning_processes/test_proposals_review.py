@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from learning_processes.calls import actions
+from learning_processes.calls import actions, selectors
 from learning_processes.calls.models import Decision, ProposalStatus, Requirement
 from learning_processes.models import LearningProcessPage, TopicProposal
 from mailing.models import OutgoingEmail
@@ -133,7 +133,7 @@ def test_ranking_by_mean_score_with_ties_sharing_a_rank(call, user_factory, staf
     actions.do_score(a, reviewer=second, scores=scores(2, 2, 2, 2, 2, 2, 2))  # 14 → mean 17.5
     actions.do_score(b, reviewer=first, scores=scores(3, 3, 3, 3, 3, 3, 0))  # 18
     actions.do_score(c, reviewer=first, scores=scores(3, 3, 3, 3, 3, 3, 0))  # 18
-    ranked = actions.ranking(call)
+    ranked = selectors.ranking(call)
     assert [(p.title, p.rank, p.score) for p in ranked] == [
         ("B", 1, 18.0),
         ("C", 1, 18.0),
@@ -371,7 +371,7 @@ def test_a_reviewer_who_deletes_their_account_leaves_the_scores(proposal, review
     reviewer.delete()
     review = proposal.reviews.get()
     assert review.reviewer is None and review.total == 21
-    assert actions.ranking(proposal.call)[0].score == 21.0
+    assert selectors.ranking(proposal.call)[0].score == 21.0
 
 
 def test_deleting_an_applicant_deletes_their_proposals_and_files(

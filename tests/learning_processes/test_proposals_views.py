@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from learning_processes.calls import actions
-from learning_processes.calls.models import ProposalStatus
+from learning_processes.calls.models import PROPOSAL_FIELDS, ProposalStatus
 from learning_processes.models import TopicProposal
 from mailing.models import OutgoingEmail
 from tests.learning_processes.conftest import complete_values, form_data
@@ -46,7 +46,7 @@ def test_edit_form_has_every_part_of_the_proposal_and_no_inline_script(client, d
     response = client.get(edit_url(draft))
     html = response.content.decode()
     assert response.status_code == 200
-    for name in (*actions.PROPOSAL_FIELDS, "sdgs", "attachment", "partners-0-name"):
+    for name in (*PROPOSAL_FIELDS, "sdgs", "attachment", "partners-0-name"):
         assert f'name="{name}"' in html, name
     assert 'data-budget="6000"' in html
     assert html.count("data-budget-section") == 4
