@@ -26,8 +26,8 @@ from django.urls import reverse  # noqa: E402
 from pages import measure  # noqa: E402  (sets up Django)
 
 from community.exchange.actions import can_post, do_create_thread, do_post_reply  # noqa: E402
-from community.exchange.demo import DEMO_SPACE, PARTICIPANT_EMAIL  # noqa: E402
 from community.exchange.handles import member_handles  # noqa: E402
+from demo.exchange import DEMO_SPACE, PARTICIPANT_EMAIL  # noqa: E402
 from learning_processes.models import LearningProcessPage  # noqa: E402
 
 

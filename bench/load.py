@@ -163,7 +163,7 @@ def prepare(args: argparse.Namespace) -> dict:
     """Demo content, members, a live room and the search index; the plan's fixed part."""
     from django.db import transaction
 
-    from connective_site.home.demo import seed_demo
+    from demo.seed import seed_demo
     from learning_processes.models import LearningProcessPage, PracticePage
 
     with transaction.atomic():

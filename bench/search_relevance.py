@@ -153,7 +153,7 @@ def prepare_content() -> dict:
     from django.core.management import call_command
     from django.test import override_settings
 
-    from connective_site.home.demo import seed_demo
+    from demo.seed import seed_demo
     from search.indexing import rebuild
 
     started = time.perf_counter()

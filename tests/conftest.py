@@ -57,7 +57,7 @@ def demo_site(django_db_setup, django_db_blocker):
     """
     from django.db import transaction
 
-    from connective_site.home.demo import seed_demo
+    from demo.seed import seed_demo
 
     with django_db_blocker.unblock(), transaction.atomic():
         yield seed_demo()

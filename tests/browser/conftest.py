@@ -125,7 +125,7 @@ def _demo_snapshot(django_db_setup: None, django_db_blocker: Any) -> None:
     from django.contrib.contenttypes.models import ContentType
     from django.db import DEFAULT_DB_ALIAS, connections
 
-    from connective_site.home.demo import seed_demo
+    from demo.seed import seed_demo
 
     with django_db_blocker.unblock():
         for alias in connections:
@@ -327,7 +327,7 @@ def demo_site(
     only checks that everything is there and returns its summary. `url` is the
     live server's base URL, and SITE_URL too, so links in e-mails open in the browser.
     """
-    from connective_site.home.demo import seed_demo
+    from demo.seed import seed_demo
 
     settings.SITE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
 

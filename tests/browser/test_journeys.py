@@ -3,7 +3,7 @@ to a learning process and its outcome, the practice library's filters, search
 with highlights and facets, the filter form by keyboard alone, and the listing
 and the search page at a phone's width.
 
-Expectations come from the demo data itself (connective_site.home.demo_data),
+Expectations come from the demo data itself (demo.pages and its YAML),
 not from the pages under test, so a listing that shows the wrong practices fails.
 Every journey also fails on a console error, an uncaught exception or a CSP
 violation anywhere along the way.
@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from connective_site.home.demo_data import PRACTICES, PROCESSES
+from demo.pages import PRACTICES, PROCESSES
 from learning_processes.countries import is_global_south
 from tests.browser.conftest import format_violations
 

@@ -76,8 +76,8 @@ def open_as(browser, base_url: str, email: str, problems: list[str]):
 
 
 def test_facilitator_and_participant_hold_a_session(browser, room_server, axe, look):
-    from community.live.demo import LIVE
     from community.live.models import VirtualSession
+    from demo.live import LIVE
 
     session = VirtualSession.objects.get(title=LIVE)
     url = room_server + session.get_absolute_url()

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from connective_site.home.demo_data import PRACTICES, PROCESSES
-from learning_processes.calls.demo import APPLICANTS, CLOSED_PROPOSALS
+from demo.calls import APPLICANTS, CLOSED_PROPOSALS
+from demo.pages import PRACTICES, PROCESSES
 from tests.browser.conftest import format_violations
 from tests.browser.steps import link_in, log_in, mail_to, main_nav
 

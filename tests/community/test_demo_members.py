@@ -4,8 +4,8 @@ demo participant free to be invited by the demo host."""
 import pytest
 from django.db.models import Count
 
-from community.demo import seed_community_demo
 from community.models import Membership, Profile, SpaceRole
+from demo.members import seed_community_demo
 from learning_processes.models import LearningProcessPage
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from community.exchange.demo import DEMO_SPACE, DEMO_TITLES, seed_exchange_demo
 from community.exchange.handles import handle_of
 from community.exchange.models import Attachment, Mention, Notification, Thread
 from community.people import display_name
+from demo.exchange import DEMO_SPACE, DEMO_TITLES, seed_exchange_demo
 from learning_processes.models import LearningProcessPage
 
 pytestmark = pytest.mark.django_db

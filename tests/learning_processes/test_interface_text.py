@@ -6,9 +6,9 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-from connective_site.home.demo import PRACTICE_INDEX, PROCESS_INDEX
 from connective_site.home.models import SEEDED_TAGLINE, HomePage
-from learning_processes.calls.demo import CALL_INDEX
+from demo.calls import CALL_INDEX
+from demo.pages import PRACTICE_INDEX, PROCESS_INDEX
 from learning_processes.interface_text import interface_richtext, interface_text
 from learning_processes.models import PracticeIndexPage, SustainableDevelopmentGoal, TopicField
 from learning_processes.taxonomy_data import SDGS, TOPIC_FIELDS

@@ -4,10 +4,10 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from community.live.actions import can_run_session
-from community.live.demo import ENDED, LIVE, SCHEDULED, seed_live_demo
 from community.live.models import RoomEvent, VirtualSession
 from community.models import Membership
 from community.spaces import can_enter_space
+from demo.live import ENDED, LIVE, SCHEDULED, seed_live_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from connective_site.home.demo_data import PRACTICES, PROCESSES
+from demo.pages import PRACTICES, PROCESSES
 from learning_processes.countries import region_of
 from search.documents import FACETS
 from search.metrics import (

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from connective_site.home.demo_data import PRACTICES
+from demo.pages import PRACTICES
 
 JUDGED = Path(__file__).resolve().parent.parent / "data" / "similar_practices_judged.json"
 

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Page, Revision
 
-from connective_site.home.demo import seed_demo
+from demo.seed import seed_demo
 from learning_processes.countries import is_global_south
 from learning_processes.models import (
     DialogueEventPage,

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "learning_processes",
     "search",
     "mailing",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,4 +1,5 @@
-"""Demo content for the call for proposals: three calls, one in each state staff meet.
+"""Demo content for the call for proposals (`data/calls.yaml`): three calls, one in each
+state staff meet.
 
 - two years ago: reviewed, decided and published; its selected topic is a live process;
 - last year: closed, its proposals submitted, two of them scored and decided but the
@@ -12,6 +13,7 @@ up before it is created, so seeding twice changes nothing.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -20,6 +22,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_noop
 
+from demo.loader import load
 from learning_processes.calls import actions
 from learning_processes.calls.models import (
     CallIndexPage,
@@ -45,107 +48,12 @@ CALL_INDEX = {
         "propose topics for new learning processes."
     ),
 }
-DEADLINE_DAY = (2, 17)
-# The demo participant proposes too, so that logging in as them shows "My proposals".
-PARTICIPANT = "participant@example.org"
-APPLICANTS = {
-    "leipzig": ("applicant.leipzig@example.org", "City of Leipzig", "city", "Leipzig"),
-    "freiburg": ("applicant.freiburg@example.org", "City of Freiburg", "city", "Freiburg"),
-    "rhein-sieg": (
-        "applicant.rhein-sieg@example.org",
-        "Rhein-Sieg district",
-        "district",
-        "Siegburg",
-    ),
-    "participant": (PARTICIPANT, "Stadtwerke Münster", "municipal_company", "Münster"),
-}
-
-PAST_PROPOSALS = [
-    {
-        "applicant": "leipzig",
-        "title": "Heat-resilient neighbourhoods: shade, water and green in dense districts",
-        "topic": "integrated-urban-development",
-        "sdgs": [11, 13],
-        "partners": [("Kumasi", "GH"), ("Pune", "IN"), ("Lyon", "FR")],
-        "decision": Decision.SELECTED,
-        "reason": "Strong multilateral design, a clear municipal focus and committed partners "
-        "in Ghana and India; the reviewers ranked it first.",
-        "scores": [3, 3, 3, 2, 3, 3, 3],
-    },
-    {
-        "applicant": "freiburg",
-        "title": "Digital building permits for small and medium-sized towns",
-        "topic": "good-urban-governance",
-        "sdgs": [9, 16],
-        "partners": [("Da Nang", "VN"), ("Tunis", "TN")],
-        "decision": Decision.RESERVE,
-        "reason": "A relevant topic, ranked third; kept in reserve in case a selected host "
-        "cannot take part.",
-        "scores": [2, 2, 3, 3, 2, 2, 2],
-    },
-    {
-        "applicant": "rhein-sieg",
-        "title": "Regional marketing for rural start-ups",
-        "topic": "local-economic-development",
-        "sdgs": [8],
-        "partners": [("Arusha", "TZ"), ("Graz", "AT")],
-        "decision": Decision.NOT_SELECTED,
-        "reason": "The know-how sits mainly with regional business agencies rather than at "
-        "municipal level (requirement 3).",
-        "scores": [2, 1, 1, 2, 2, 2, 2],
-    },
-]
-# Closed, not published: scored and decided through the actions staff use in the admin,
-# except the last one, which waits for its review.
-CLOSED_PROPOSALS = [
-    {
-        "applicant": "freiburg",
-        "title": "Solar duty for new municipal buildings",
-        "topic": "integrated-urban-development",
-        "sdgs": [7, 11],
-        "partners": [("Kigali", "RW"), ("Da Nang", "VN"), ("Lyon", "FR")],
-        "decision": Decision.RESERVE,
-        "reason": "A relevant topic with committed partners; kept in reserve in case a "
-        "selected host cannot take part.",
-        "scores": [2, 2, 3, 2, 3, 2, 2],
-    },
-    {
-        "applicant": "rhein-sieg",
-        "title": "Inter-municipal buses for rural districts",
-        "topic": "municipal-services",
-        "sdgs": [11],
-        "partners": [("Arusha", "TZ"), ("Graz", "AT")],
-        "decision": Decision.NOT_SELECTED,
-        "reason": "Planned and run by the regional transport authority rather than the "
-        "municipalities (requirement 3).",
-        "scores": [2, 1, 1, 1, 2, 2, 2],
-    },
-    {
-        "applicant": "leipzig",
-        "title": "Safe drinking water in informal settlements",
-        "topic": "municipal-services",
-        "sdgs": [6, 11],
-        "partners": [("Lusaka", "ZM"), ("Kumasi", "GH"), ("Graz", "AT")],
-    },
-]
-OPEN_PROPOSALS = [
-    {
-        "applicant": "participant",
-        "title": "Municipal utilities and the energy transition of water supply",
-        "topic": "municipal-services",
-        "sdgs": [6, 7],
-        "partners": [("Cochabamba", "BO"), ("Irbid", "JO"), ("Wrocław", "PL")],
-        "status": ProposalStatus.SUBMITTED,
-    },
-    {
-        "applicant": "leipzig",
-        "title": "Citizen budgets for climate adaptation",
-        "topic": "good-urban-governance",
-        "sdgs": [13],
-        "partners": [("Kumasi", "GH")],
-        "status": ProposalStatus.DRAFT,
-    },
-]
+CALLS: dict[str, Any] = load("calls")
+APPLICANTS: dict[str, list[str]] = CALLS["applicants"]
+PAST_PROPOSALS: list[dict[str, Any]] = CALLS["past"]
+CLOSED_PROPOSALS: list[dict[str, Any]] = CALLS["closed"]
+OPEN_PROPOSALS: list[dict[str, Any]] = CALLS["open"]
+DEADLINE_DAY = (CALLS["deadline"]["month"], CALLS["deadline"]["day"])
 
 
 def open_call_year(now: dt.datetime) -> int:
@@ -217,24 +125,14 @@ def _call(index: CallIndexPage, year: int) -> CallPage:
         title=f"Call for topic proposals {year}",
         year=year,
         deadline=end_of_day(deadline_day),
-        selection_expected=dt.date(year, 2, 28),
-        description="".join(
-            f"<p>{escape(text)}</p>"
-            for text in (
-                "German cities, municipalities, districts and municipal companies propose a "
-                "technical topic for a one-year learning process with municipal practitioners "
-                "from the Global South: an international dialogue event of two and a half days, "
-                "then follow-up activities.",
-                "The proposal takes at most two pages: the topic and its background, what you "
-                "want to learn and can contribute, how the exchange builds knowledge and "
-                "competence, and any further goals. Dialogue events from this call can start "
-                f"from May {year}.",
-                "Apart from staff time, hosting costs nothing: Connective Cities pays the event, "
-                "the travel of active participants and the follow-up activities.",
-            )
+        selection_expected=dt.date(
+            year, CALLS["selection_expected"]["month"], CALLS["selection_expected"]["day"]
         ),
-        contact_name="Connective Cities team at SKEW",
-        contact_email="calls@example.org",
+        description="".join(
+            f"<p>{escape(text.format(year=year))}</p>" for text in CALLS["description"]
+        ),
+        contact_name=CALLS["contact_name"],
+        contact_email=CALLS["contact_email"],
     )
     index.add_child(instance=call)
     call.save_revision().publish()
@@ -259,33 +157,24 @@ def _proposal(call: CallPage, users: dict, data: dict, submitted_at: dt.datetime
     kind = data.get("organisation_type", kind)
     city = data.get("city", city)
     user = users[data["applicant"]]
+    usual = CALLS["proposal"]
+    contact = usual["company_contact_name" if kind == "municipal_company" else "contact_name"]
     proposal = TopicProposal.objects.create(
         call=call,
         applicant=user,
         organisation=organisation,
         organisation_type=kind,
         city=city,
-        contact_name=data.get("contact_name")
-        or ("Dr. Anna Becker" if kind != "municipal_company" else "Jonas Weber"),
-        contact_position=data.get("contact_position") or "Head of the international office",
+        contact_name=data.get("contact_name") or contact,
+        contact_position=data.get("contact_position") or usual["contact_position"],
         contact_email=user.email,
         title=data["title"],
         topic_background=data.get("topic_background")
-        or (
-            f"{organisation} faces this challenge every day. The topic matters in our partner "
-            "cities as much as at home, and the municipal administration holds the know-how."
-        ),
+        or usual["topic_background"].format(organisation=organisation),
         learning_and_contribution=data.get("learning_and_contribution")
-        or (
-            "We want to learn how our partners organise the task with few resources, and we "
-            "contribute ten years of practice, data and the people who run it."
-        ),
-        knowledge_transfer=data.get("knowledge_transfer")
-        or (
-            "Practitioners from all cities work on real cases together; each city leaves the "
-            "dialogue event with a plan it can carry out."
-        ),
-        further_goals="A pilot project in at least one partner city.",
+        or usual["learning_and_contribution"],
+        knowledge_transfer=data.get("knowledge_transfer") or usual["knowledge_transfer"],
+        further_goals=usual["further_goals"],
         topic_field=TopicField.objects.filter(slug=data["topic"]).first()
         if data["topic"]
         else None,
@@ -319,7 +208,7 @@ def _past_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
             proposal=proposal,
             reviewer=staff,
             total=sum(data["scores"]),
-            comment="Discussed in the selection meeting.",
+            comment=CALLS["review_comment"],
         )
         RequirementScore.objects.bulk_create(
             RequirementScore(review=review, requirement=requirement.value, score=score)
@@ -371,7 +260,7 @@ def _closed_proposal(call: CallPage, users: dict, data: dict, staff) -> None:
         proposal,
         reviewer=staff,
         scores={r.value: (score, "") for r, score in zip(Requirement, data["scores"], strict=True)},
-        comment="Discussed in the selection meeting.",
+        comment=CALLS["review_comment"],
         now=decided,
     )
     actions.do_decide(

@@ -1,10 +1,10 @@
-"""Demo content for the embedded mode, the browser tests and anyone trying the platform.
+"""The demo's page tree: learning processes and the practice library, and the demo accounts.
 
-Builds the page tree (home → learning processes, home → practices) from the hand-written
-data in `demo_data`: ten learning processes in every phase, each with its dialogue event,
+Builds the page tree (home → learning processes, home → practices) from `data/processes.yaml`
+and `data/practices.yaml`: ten learning processes in every phase, each with its dialogue event,
 follow-up activities and, once completed, its outcome; sixty-odd practices; and one demo
-account per role. Dates are computed from today, so the phases stay varied whatever the
-day the demo is seeded.
+account per role (`data/people.yaml`). Dates are computed from today, so the phases stay varied
+whatever the day the demo is seeded.
 
 Everything is looked up by slug or e-mail before it is created, so seeding twice leaves
 one copy of each thing; a complete site is recognised with two queries and left alone.
@@ -15,7 +15,6 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -23,12 +22,8 @@ from django.utils.translation import gettext_noop
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from community.demo import seed_community_demo
-from community.exchange.demo import seed_exchange_demo
-from community.live.demo import seed_live_demo
-from connective_site.home.demo_data import PRACTICES, PROCESSES
 from connective_site.home.models import HomePage
-from learning_processes.calls.demo import seed_calls
+from demo.loader import load
 from learning_processes.models import (
     DialogueEventPage,
     FollowUpActivityPage,
@@ -44,29 +39,9 @@ from learning_processes.models import (
 from learning_processes.models.processes import ActivityStatus
 from learning_processes.roles import do_add_host, ensure_staff_group
 
-DEMO_ACCOUNTS: list[dict[str, Any]] = [
-    {
-        "role": "admin",
-        "email": "admin@example.org",
-        "password": "connective-admin",
-        "superuser": True,
-        "staff_group": True,
-    },
-    # Not a superuser: Wagtail admin access comes from the staff group's permissions.
-    {
-        "role": "staff",
-        "email": "staff@example.org",
-        "password": "connective-staff",
-        "staff_group": True,
-    },
-    {
-        "role": "host",
-        "email": "host@example.org",
-        "password": "connective-host",
-        "host_of": "circular-waste-management",
-    },
-    {"role": "participant", "email": "participant@example.org", "password": "connective-demo"},
-]
+PROCESSES: list[dict[str, Any]] = load("processes")
+PRACTICES: list[dict[str, Any]] = load("practices")
+DEMO_ACCOUNTS: list[dict[str, Any]] = load("people")["accounts"]
 
 # Titles and introductions are interface words: marked for the catalogue, shown
 # translated while unedited (see learning_processes.interface_text).
@@ -91,26 +66,6 @@ OUTCOME_SLUG = "outcomes"
 EVENT_STARTS_AT = dt.time(9, 0)
 
 
-def seed_demo() -> dict[str, Any]:
-    """Add whatever demo content is missing and return what the command prints."""
-    with transaction.atomic():
-        home = HomePage.objects.get()
-        if not _is_complete(home):
-            DemoSeeder(home, timezone.localdate()).run()
-        seed_community_demo()
-        seed_live_demo()
-        seed_calls()
-        seed_exchange_demo()
-    return {
-        "processes": LearningProcessPage.objects.live().count(),
-        "practices": PracticePage.objects.live().count(),
-        "accounts": [
-            {key: account[key] for key in ("role", "email", "password")}
-            for account in DEMO_ACCOUNTS
-        ],
-    }
-
-
 def _expected_paths(home: Page) -> set[str]:
     processes = f"{home.url_path}{PROCESS_INDEX['slug']}/"
     practices = f"{home.url_path}{PRACTICE_INDEX['slug']}/"
@@ -127,7 +82,7 @@ def _expected_paths(home: Page) -> set[str]:
     return paths
 
 
-def _is_complete(home: Page) -> bool:
+def is_complete(home: Page) -> bool:
     paths = _expected_paths(home)
     if Page.objects.filter(url_path__in=paths).count() != len(paths):
         return False
@@ -336,67 +291,40 @@ class DemoSeeder:
 
 
 def _programme(data: dict, first_day: dt.date) -> list[dict]:
-    """Two full days and a morning, built around the process's own sessions and visit."""
+    """Two full days and a morning (`data/programme.yaml`), built around the process's own
+    sessions and visit."""
     event = data["dialogue_event"]
-    host = data["host_name"]
-    contact = data["contact"][0]
-    (first, first_by), (second, second_by), (third, third_by) = event["sessions"]
     visit, visit_by = event["site_visit"]
     delegations = ", ".join(name for name, _ in data["partners"]) + f" and {data['host_city']}"
-    days = [
-        [
-            ("09:00", "09:45", "Welcome and opening", f"{contact}, {host}; Connective Cities"),
-            (
-                "09:45",
-                "11:00",
-                "Who is in the room: the challenges each municipality brings",
-                f"Delegations from {delegations}",
-            ),
-            ("11:15", "12:30", first, first_by),
-            ("13:30", "15:00", second, second_by),
-            ("15:30", "17:00", third, third_by),
-            ("19:00", "21:00", "Dinner hosted by the host municipality", host),
-        ],
-        [
-            ("08:30", "12:30", visit, visit_by),
-            (
-                "13:30",
-                "14:30",
-                "Debrief: what we saw and what we could use at home",
-                "Moderated by the Connective Cities team",
-            ),
-            (
-                "14:45",
-                "16:15",
-                "Collegial advice: each city team presents one concrete case",
-                "Small groups of practitioners",
-            ),
-            ("16:30", "17:30", "Marketplace of practices", "Participants from all municipalities"),
-        ],
-        [
-            ("09:00", "10:30", "Action planning in city teams", "City teams"),
-            ("10:45", "11:45", "Follow-up activities: who does what by when", f"{contact}, {host}"),
-            ("11:45", "12:30", "Feedback and evaluation", "Connective Cities team"),
-            ("12:30", "13:00", "Closing", f"{contact}, {host}"),
-        ],
+    values = {
+        "host": data["host_name"],
+        "contact": data["contact"][0],
+        "delegations": delegations,
+        "visit": visit,
+        "visit_by": visit_by,
+    }
+    sessions = zip(("first", "second", "third"), event["sessions"], strict=True)
+    for name, (session, speakers) in sessions:
+        values |= {name: session, f"{name}_by": speakers}
+    return [
+        {
+            "type": "day",
+            "value": {
+                "day": f"Day {number + 1}",
+                "date": (first_day + dt.timedelta(days=number)).isoformat(),
+                "items": [
+                    {
+                        "start_time": item["start"],
+                        "end_time": item["end"],
+                        "session": item["session"].format_map(values),
+                        "speakers": item["speakers"].format_map(values),
+                    }
+                    for item in items
+                ],
+            },
+        }
+        for number, items in enumerate(load("programme")["days"])
     ]
-    programme = []
-    for number, sessions in enumerate(days):
-        date = first_day + dt.timedelta(days=number)
-        programme.append(
-            {
-                "type": "day",
-                "value": {
-                    "day": f"Day {number + 1}",
-                    "date": date.isoformat(),
-                    "items": [
-                        {"start_time": start, "end_time": end, "session": title, "speakers": who}
-                        for start, end, title, who in sessions
-                    ],
-                },
-            }
-        )
-    return programme
 
 
 # --- Accounts ---------------------------------------------------------------------------

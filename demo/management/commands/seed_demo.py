@@ -4,8 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from community.demo import ACCOUNT_HINTS
-from connective_site.home.demo import seed_demo
+from demo.seed import seed_demo
 
 
 class Command(BaseCommand):
@@ -25,5 +24,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {account['role']:<12} {account['email']}  /  {account['password']}"
             )
-            if account["role"] in ACCOUNT_HINTS:
-                self.stdout.write(f"               {ACCOUNT_HINTS[account['role']]}")
+            if account.get("hint"):
+                self.stdout.write(f"               {account['hint']}")
