@@ -275,6 +275,12 @@ def check_proposal(values: Mapping[str, Any], *, budget: int | None = None) -> E
     return errors
 
 
+def check_submission(proposal: TopicProposal, values: Mapping[str, Any]) -> Errors:
+    """The rules the proposal would break if it were submitted with `values` over what it
+    holds (check_proposal's messages by field)."""
+    return check_proposal({**proposal_values(proposal), **values})
+
+
 def check_attachment(proposal: TopicProposal, upload: UploadedFile) -> str | None:
     """PDF only, by extension and by content; within the size limit and the count."""
     name = upload.name or ""

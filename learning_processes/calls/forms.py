@@ -246,6 +246,11 @@ class ProposalPost:
             problems.append(gettext("The button pressed is not one of this form's."))
         return problems
 
+    def is_valid(self) -> bool:
+        """Whether every field and partner row passed its checks (a readable request may
+        still hold a malformed address or an unknown country)."""
+        return not self.form.errors and not self.partner_row_errors()
+
     def partners_valid(self) -> bool:
         return self._partners_readable() and not any(form.errors for form in self.partners.forms)
 

@@ -14,6 +14,7 @@ from learning_processes.calls.models import (
     PROPOSAL_FIELDS,
     CallPage,
     Decision,
+    ProposalAttachment,
     ProposalStatus,
     TopicProposal,
 )
@@ -27,6 +28,11 @@ def proposal_values(proposal: TopicProposal) -> dict[str, Any]:
         [(p.name, p.country.code or "") for p in proposal.partners.all()] if proposal.pk else []
     )
     return values
+
+
+def proposal_attachment(proposal: TopicProposal, attachment_id: int) -> ProposalAttachment | None:
+    """One of the proposal's attachments; None for one it does not have (any more)."""
+    return ProposalAttachment.objects.filter(pk=attachment_id, proposal=proposal).first()
 
 
 def proposals_of(user: AbstractBaseUser) -> Iterable[TopicProposal]:

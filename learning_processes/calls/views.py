@@ -4,6 +4,10 @@ Each view parses the request and calls learning_processes.calls.actions; the rul
 their messages live there.
 """
 
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -25,7 +29,6 @@ from learning_processes.calls.forms import (
 from learning_processes.calls.models import (
     SECTIONS,
     CallPage,
-    ProposalAttachment,
     ProposalStatus,
     TopicProposal,
 )
@@ -116,6 +119,23 @@ def _budget_note(proposal: TopicProposal) -> str:
     ) % {"budget": budget, "over": over}
 
 
+@dataclass
+class _Edit:
+    """One POST of the proposal form, on its way through the steps of `edit_proposal`."""
+
+    request: HttpRequest
+    proposal: TopicProposal
+    post: ProposalPost
+    # What passed its checks, read once: later steps mark more fields on the form.
+    values: dict[str, Any]
+    # As it was when the form was sent: a submission changes it.
+    is_draft: bool
+    # Every change is checked against the version the page was loaded with, and then
+    # against the one the draft's save left.
+    version: dt.datetime
+    errors: actions.Errors = field(default_factory=dict)
+
+
 @login_required
 def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
     proposal = actions.access_own_proposal(request.user, proposal_id)
@@ -124,120 +144,122 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
             messages.info(request, actions.deadline_message(proposal.call))
         return redirect("proposals:detail", proposal.pk)
     if request.method != "POST":
-        values = selectors.proposal_values(proposal)
-        form = ProposalForm(initial=values)
-        partners = partner_formset(partners=values["partners"])
-        return render(
-            request, f"{TEMPLATES}/edit.html", _form_context(request, proposal, form, partners)
-        )
-
+        return _render_saved(request, proposal)
     post = ProposalPost(request.POST, request.FILES)
     if problems := post.unreadable():
-        messages.error(
-            request,
-            _(
-                "Nothing was saved: %(reasons)s What you typed is kept below; check it and "
-                "save again."
-            )
-            % {"reasons": " ".join(problems)},
-        )
-        return _render_as_typed(request, proposal, post, status=400)
-    form, partners = post.form, post.partners
-    values = post.values()
-    action = post.action
-    is_draft = proposal.status == ProposalStatus.DRAFT
-    row_errors = post.partner_row_errors()
-    # Every change below is checked against the version the page was loaded with.
-    version = post.version
+        return _refuse_unreadable(request, proposal, post, problems)
+    edit = _Edit(
+        request,
+        proposal,
+        post,
+        values=post.values(),
+        is_draft=proposal.status == ProposalStatus.DRAFT,
+        version=post.version,
+    )
     try:
-        # Whatever happens next, a draft keeps what was typed.
-        if is_draft:
-            actions.do_save_draft(
-                proposal, by=request.user, values=values, expected_updated_at=version
-            )
-            version = proposal.updated_at
-        if upload := form.cleaned_data.get("attachment"):
-            try:
-                actions.do_add_attachment(
-                    proposal, by=request.user, upload=upload, expected_updated_at=version
-                )
-            except actions.StaleProposal:
-                raise
-            except actions.ProposalError as error:
-                form.add_error("attachment", error.message)
-        if post.remove_attachment:
-            attachment = ProposalAttachment.objects.filter(
-                pk=post.remove_attachment, proposal=proposal
-            ).first()
-            if attachment is None:
-                messages.info(request, _("This attachment was already removed."))
-            else:
-                actions.do_remove_attachment(
-                    attachment, by=request.user, expected_updated_at=version
-                )
-                messages.success(request, _("Attachment removed."))
-        errors: actions.Errors = {}
-        if action == "submit" and (form.errors or row_errors):
-            # Report the rules too, not only the malformed fields, in one round; the
-            # partner rules read the rows that passed their own checks.
-            errors = actions.check_proposal(
-                {**selectors.proposal_values(proposal), **values, "partners": post.partner_rows()}
-            )
-        elif action == "submit":
-            try:
-                actions.do_submit_proposal(
-                    proposal, by=request.user, values=values, expected_updated_at=version
-                )
-            except actions.ProposalInvalid as invalid:
-                errors = invalid.errors
-            else:
-                messages.success(
-                    request,
-                    _("Your proposal is submitted. A copy is on its way to %(email)s.")
-                    % {"email": request.user.email},
-                )
-                return redirect("proposals:detail", proposal.pk)
+        return _handle_edit(edit)
     except actions.StaleProposal as stale:
-        proposal.refresh_from_db()
-        messages.error(
-            request,
-            stale.message
-            + " "
-            + _(
-                "Nothing was saved: what you typed is kept below. To keep the other version, "
-                "reload the page; to replace it with this one, save again."
-            ),
-        )
-        return _render_as_typed(request, proposal, post, status=409)
+        return _refuse_stale(edit, stale)
     except actions.ProposalError as error:
         messages.error(request, error.message)
         return redirect("proposals:detail", proposal.pk)
 
-    _put_errors(form, errors)
-    if form.errors or errors or row_errors:
-        if not is_draft:
-            intro = _("Not resubmitted: please fix what is marked below. Nothing is lost.")
-        elif action == "submit":
-            intro = _("Not submitted yet: please fix what is marked below. Your draft is saved.")
-        else:
-            intro = _("Draft saved, except the fields marked below.")
-        messages.error(request, intro)
-        return render(
-            request,
-            f"{TEMPLATES}/edit.html",
-            _form_context(request, proposal, form, partners, errors, row_errors),
-            status=200,
+
+def _handle_edit(edit: _Edit) -> HttpResponse:
+    """Whichever button was pressed, a draft first keeps what was typed and a chosen PDF
+    is added; then the button's own step: remove an attachment, or submit."""
+    _keep_draft(edit)
+    _add_upload(edit)
+    if edit.post.remove_attachment:
+        _remove_attachment(edit)
+    if edit.post.action == "submit" and (submitted := _submit(edit)):
+        return submitted
+    return _after_save(edit)
+
+
+def _keep_draft(edit: _Edit) -> None:
+    """A draft keeps what passed its checks; a submitted proposal changes only when it is
+    resubmitted."""
+    if not edit.is_draft:
+        return
+    actions.do_save_draft(
+        edit.proposal, by=edit.request.user, values=edit.values, expected_updated_at=edit.version
+    )
+    edit.version = edit.proposal.updated_at
+
+
+def _add_upload(edit: _Edit) -> None:
+    """A refused file is marked on the form; the rest of the request goes on."""
+    upload = edit.post.form.cleaned_data.get("attachment")
+    if not upload:
+        return
+    try:
+        actions.do_add_attachment(
+            edit.proposal, by=edit.request.user, upload=upload, expected_updated_at=edit.version
         )
-    if not is_draft:
+    except actions.StaleProposal:
+        raise
+    except actions.ProposalError as error:
+        edit.post.form.add_error("attachment", error.message)
+
+
+def _remove_attachment(edit: _Edit) -> None:
+    attachment = selectors.proposal_attachment(edit.proposal, edit.post.remove_attachment)
+    if attachment is None:
+        messages.info(edit.request, _("This attachment was already removed."))
+        return
+    actions.do_remove_attachment(attachment, by=edit.request.user, expected_updated_at=edit.version)
+    messages.success(edit.request, _("Attachment removed."))
+
+
+def _submit(edit: _Edit) -> HttpResponse | None:
+    """Submit (or resubmit) a form whose every field and partner row could be read. For
+    one that could not, the rules are reported too, not only the malformed fields, so
+    that everything is fixed in one round; nothing is submitted then."""
+    if not edit.post.is_valid():
+        # The partner rules read the rows that passed their own checks.
+        edit.errors = actions.check_submission(
+            edit.proposal, {**edit.values, "partners": edit.post.partner_rows()}
+        )
+        return None
+    try:
+        actions.do_submit_proposal(
+            edit.proposal,
+            by=edit.request.user,
+            values=edit.values,
+            expected_updated_at=edit.version,
+        )
+    except actions.ProposalInvalid as invalid:
+        edit.errors = invalid.errors
+        return None
+    messages.success(
+        edit.request,
+        _("Your proposal is submitted. A copy is on its way to %(email)s.")
+        % {"email": edit.request.user.email},
+    )
+    return redirect("proposals:detail", edit.proposal.pk)
+
+
+def _after_save(edit: _Edit) -> HttpResponse:
+    """The form again with what is wrong marked, or the saved draft's page."""
+    request, proposal, post = edit.request, edit.proposal, edit.post
+    row_errors = post.partner_row_errors()
+    _put_errors(post.form, edit.errors)
+    if post.form.errors or edit.errors or row_errors:
+        messages.error(request, _refusal_intro(edit))
+        context = _form_context(
+            request, proposal, post.form, post.partners, edit.errors, row_errors
+        )
+        return render(request, f"{TEMPLATES}/edit.html", context, status=200)
+    if not edit.is_draft:
         # A submitted proposal changes only when resubmitted. Removing an attachment is a
         # step on the way: the form comes back as typed, so no typed change is lost.
         messages.info(
             request,
             _("Your other changes are not resubmitted yet: press “Save and resubmit” when done."),
         )
-        return render(
-            request, f"{TEMPLATES}/edit.html", _form_context(request, proposal, form, partners)
-        )
+        context = _form_context(request, proposal, post.form, post.partners)
+        return render(request, f"{TEMPLATES}/edit.html", context)
     if not post.remove_attachment:
         messages.success(
             request,
@@ -246,6 +268,49 @@ def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
     if note := _budget_note(proposal):
         messages.warning(request, note)
     return redirect("proposals:edit", proposal.pk)
+
+
+def _refusal_intro(edit: _Edit) -> str:
+    if not edit.is_draft:
+        return _("Not resubmitted: please fix what is marked below. Nothing is lost.")
+    if edit.post.action == "submit":
+        return _("Not submitted yet: please fix what is marked below. Your draft is saved.")
+    return _("Draft saved, except the fields marked below.")
+
+
+def _render_saved(request: HttpRequest, proposal: TopicProposal) -> HttpResponse:
+    """The form with what the proposal holds."""
+    values = selectors.proposal_values(proposal)
+    form = ProposalForm(initial=values)
+    partners = partner_formset(partners=values["partners"])
+    return render(
+        request, f"{TEMPLATES}/edit.html", _form_context(request, proposal, form, partners)
+    )
+
+
+def _refuse_unreadable(
+    request: HttpRequest, proposal: TopicProposal, post: ProposalPost, problems: list[str]
+) -> HttpResponse:
+    messages.error(
+        request,
+        _("Nothing was saved: %(reasons)s What you typed is kept below; check it and save again.")
+        % {"reasons": " ".join(problems)},
+    )
+    return _render_as_typed(request, proposal, post, status=400)
+
+
+def _refuse_stale(edit: _Edit, stale: actions.StaleProposal) -> HttpResponse:
+    edit.proposal.refresh_from_db()
+    messages.error(
+        edit.request,
+        stale.message
+        + " "
+        + _(
+            "Nothing was saved: what you typed is kept below. To keep the other version, "
+            "reload the page; to replace it with this one, save again."
+        ),
+    )
+    return _render_as_typed(edit.request, edit.proposal, edit.post, status=409)
 
 
 def _autosave_refusal(message: str, status: int) -> JsonResponse:
