@@ -25,8 +25,10 @@ from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from pages import measure  # noqa: E402  (sets up Django)
 
-from community.exchange.actions import can_post, do_create_thread, do_post_reply  # noqa: E402
+from community.exchange.actions import do_create_thread, do_post_reply  # noqa: E402
 from community.exchange.handles import member_handles  # noqa: E402
+from community.exchange.permissions import can_post  # noqa: E402
+from community.permissions import space_access  # noqa: E402
 from demo.exchange import DEMO_SPACE, PARTICIPANT_EMAIL  # noqa: E402
 from learning_processes.models import LearningProcessPage  # noqa: E402
 
@@ -44,7 +46,9 @@ def main() -> None:
     space = LearningProcessPage.objects.get(slug=DEMO_SPACE)
     participant = get_user_model().objects.get(email=PARTICIPANT_EMAIL)
     members = [
-        (handle, user) for handle, user in member_handles(space).items() if can_post(user, space)
+        (handle, user)
+        for handle, user in member_handles(space).items()
+        if can_post(space_access(user, space))
     ]
     try:
         with transaction.atomic():

@@ -25,8 +25,8 @@ from community.models import (
 )
 from community.models.invitations import hash_token
 from community.people import display_name
+from community.permissions import can_facilitate, role_changes, roles_to_give
 from community.signals import collect_user_data, delete_user_content
-from community.spaces import can_facilitate, role_changes, roles_to_give
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import host_group_of
 from mailing.links import absolute_url
@@ -90,7 +90,8 @@ def check_can_change_role(
     if role == membership.role:
         return
     last_host = is_last_host(membership)
-    if role not in role_changes(roles_to_give(actor, space), membership, last_host=last_host):
+    giveable = roles_to_give(actor, space)
+    if role not in role_changes(giveable, membership, last_host=last_host):
         if last_host:
             raise CommunityError(
                 _("This is the last host of the space; make someone else host first."),

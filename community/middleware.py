@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from community import app_settings
 from community.models import Profile
-from community.spaces import is_platform_staff
+from community.permissions import is_platform_staff
 
 
 class UserTimezoneMiddleware:

@@ -1,5 +1,6 @@
-"""Views of the members pages: thin, they parse the request, ask `community.spaces`
-who may do what, and call `community.actions`."""
+"""Views of the members pages: thin, they parse the request, resolve the space and the
+viewer's standing in it through `community.spaces.access_space`, and call
+`community.actions`."""
 
 import json
 
@@ -9,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -36,15 +37,8 @@ from community.models import (
     Profile,
     SpaceRole,
 )
-from community.spaces import (
-    access_space,
-    can_facilitate,
-    get_membership,
-    is_platform_staff,
-    role_changes,
-    roles_to_give,
-    spaces_of,
-)
+from community.permissions import SpaceAccess, is_platform_staff, role_changes
+from community.spaces import access_space, spaces_of
 from learning_processes.models import LearningProcessPage
 
 
@@ -205,18 +199,18 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id)
-    return _members_page(request, space)
+    return _members_page(request, access_space(request.user, space_id))
 
 
 def _members_page(
     request: HttpRequest,
-    space: LearningProcessPage,
+    access: SpaceAccess,
     *,
     invitation_form: InvitationForm | None = None,
 ) -> HttpResponse:
     """The members page; after a refused invitation with that form, as it was sent."""
-    moderating = can_facilitate(request.user, space)
+    space = access.space
+    moderating = access.can_facilitate
     members = list(
         Membership.objects.filter(space=space)
         .select_related("user__profile")
@@ -233,11 +227,11 @@ def _members_page(
         "space": space,
         "members": members,
         "visible_profile_ids": visible_ids,
-        "membership": get_membership(request.user, space),
+        "membership": access.membership,
         "moderating": moderating,
     }
     if moderating:
-        giveable = roles_to_give(request.user, space)
+        giveable = access.giveable_roles
         hosts = sum(1 for m in members if m.role == SpaceRole.HOST)
         for member in members:
             member.role_changes = role_changes(
@@ -266,8 +260,9 @@ INVITATION_ERROR_FIELDS = {"already_member": "email", "facilitator_role": "role"
 @login_required
 @require_POST
 def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id, facilitate=True)
-    form = InvitationForm(request.POST, roles=roles_to_give(request.user, space))
+    access = access_space(request.user, space_id, facilitate=True)
+    space = access.space
+    form = InvitationForm(request.POST, roles=access.giveable_roles)
     if form.is_valid():
         try:
             actions.do_invite(
@@ -288,15 +283,13 @@ def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
     # cursor in that field (the form sits below the list of members).
     first = next((name for name in form.fields if name in form.errors), "email")
     form.fields[first].widget.attrs["autofocus"] = True
-    return _members_page(request, space, invitation_form=form)
+    return _members_page(request, access, invitation_form=form)
 
 
 @login_required
 @require_POST
 def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
-    if space is None:
-        raise Http404
+    space = access_space(request.user, space_id, members_only=False).space
     form = JoinRequestForm(request.POST)
     if form.is_valid():
         try:
@@ -317,7 +310,7 @@ def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def join_request_decide(request: HttpRequest, space_id: int, request_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id, facilitate=True)
+    space = access_space(request.user, space_id, facilitate=True).space
     join_request = get_object_or_404(JoinRequest, pk=request_id, space=space)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -340,7 +333,7 @@ def join_request_decide(request: HttpRequest, space_id: int, request_id: int) ->
 @login_required
 @require_POST
 def member_role(request: HttpRequest, space_id: int, membership_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id, facilitate=True)
+    space = access_space(request.user, space_id, facilitate=True).space
     membership = get_object_or_404(Membership, pk=membership_id, space=space)
     form = RoleForm(request.POST)
     if form.is_valid():
@@ -359,10 +352,8 @@ def member_role(request: HttpRequest, space_id: int, membership_id: int) -> Http
 
 @login_required
 def space_leave(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
-    if space is None:
-        raise Http404
-    membership = get_membership(request.user, space)
+    access = access_space(request.user, space_id, members_only=False)
+    space, membership = access.space, access.membership
     if membership is None:
         raise PermissionDenied
     needs_successor = actions.is_last_host(membership)

@@ -1,9 +1,9 @@
-"""Everything the exchange changes, and who may change it.
+"""Everything the exchange changes.
 
-`access_*` return an object or refuse, `check_*` validate, `can_*` answer yes or no,
-and `do_*` change state in one transaction together with its side effects:
-notifications, queued e-mail (through the mailing outbox only) and the moderation log.
-Views and the demo call these; tests call them directly.
+`access_*` return an object or refuse, `check_*` validate (who may do what is asked of
+`community.exchange.permissions`), and `do_*` change state in one transaction together
+with its side effects: notifications, queued e-mail (through the mailing outbox only)
+and the moderation log. Views and the demo call these; tests call them directly.
 """
 
 import datetime as dt
@@ -15,7 +15,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
@@ -47,126 +47,69 @@ from community.exchange.models import (
     Thread,
     Visibility,
 )
-from community.exchange.uploads import check_attachment
-from community.models import SpaceRole
-from community.spaces import (
-    AnyUser,
-    can_enter_space,
-    can_facilitate,
-    get_membership,
-    is_platform_staff,
-    space_role,
+from community.exchange.permissions import (
+    can_delete_post,
+    can_draft_practice,
+    can_edit_post,
+    can_flag,
+    can_mark_helpful,
+    can_moderate,
+    can_post,
+    can_react,
+    can_read_members_threads,
 )
+from community.exchange.uploads import check_attachment
+from community.permissions import AnyUser, SpaceAccess, space_access
 from learning_processes.models import LearningProcessPage
 
-POSTING_ROLES = (SpaceRole.HOST, SpaceRole.FACILITATOR, SpaceRole.PARTICIPANT)
-
-
-# --- Who may do what ------------------------------------------------------------------
-
-
-def can_read_members_threads(user: AnyUser, space: LearningProcessPage) -> bool:
-    return can_enter_space(user, space)
-
-
-def can_post(user: AnyUser, space: LearningProcessPage) -> bool:
-    """Hosts, facilitators and participants write; observers read, react and flag."""
-    return is_platform_staff(user) or space_role(user, space) in POSTING_ROLES
-
-
-def can_moderate(user: AnyUser, space: LearningProcessPage) -> bool:
-    return can_facilitate(user, space)
-
-
-def can_draft_practice(user: AnyUser, space: LearningProcessPage) -> bool:
-    return is_platform_staff(user) or space_role(user, space) == SpaceRole.HOST
-
-
-def can_see_thread(user: AnyUser, thread: Thread, *, moderator: bool | None = None) -> bool:
-    if moderator is None:
-        moderator = can_moderate(user, thread.space)
-    if thread.deleted_at or thread.hidden_at:
-        return moderator
-    return thread.is_public or can_read_members_threads(user, thread.space)
-
-
-def can_edit_post(user: AnyUser, post: Post) -> bool:
-    return (
-        user.is_authenticated
-        and post.author_id == user.pk
-        and post.deleted_at is None
-        and post.hidden_at is None
-        and not post.thread.is_locked
-        and can_post(user, post.thread.space)
-    )
-
-
-def can_delete_post(user: AnyUser, post: Post) -> bool:
-    if post.deleted_at is not None:
-        return False
-    own = user.is_authenticated and post.author_id == user.pk and can_post(user, post.thread.space)
-    return own or can_moderate(user, post.thread.space)
-
-
-def can_mark_helpful(user: AnyUser, post: Post) -> bool:
-    if post.is_opening or not user.is_authenticated:
-        return False
-    space = post.thread.space
-    return (post.thread.author_id == user.pk and can_post(user, space)) or can_moderate(user, space)
-
-
 # --- Access: an object, or a refusal ---------------------------------------------------
+#
+# The space comes from `community.spaces.access_space`, resolved once with the viewer's
+# membership; these narrow it down to one thread, post or attachment.
 
 
-def access_space(space_id: int) -> LearningProcessPage:
-    space = LearningProcessPage.objects.live().filter(pk=space_id).first()
-    if space is None:
-        raise Http404
-    return space
-
-
-def access_thread(user: AnyUser, space: LearningProcessPage, thread_id: int) -> Thread:
-    """The thread if the user may read it. A thread the user may not know of is a 404;
+def access_thread(access: SpaceAccess, thread_id: int) -> Thread:
+    """The thread if the person may read it. A thread they may not know of is a 404;
     a members-only thread is a PermissionDenied (the view sends visitors to log in)."""
+    space = access.space
     thread = Thread.objects.filter(space=space, pk=thread_id).first()
     if thread is None:
         raise Http404
     thread.space = space
-    moderator = can_moderate(user, space)
-    if (thread.deleted_at or thread.hidden_at) and not moderator:
+    if (thread.deleted_at or thread.hidden_at) and not can_moderate(access):
         raise Http404
-    if not thread.is_public and not can_read_members_threads(user, space):
+    if not thread.is_public and not can_read_members_threads(access):
         raise PermissionDenied
     return thread
 
 
-def access_post(user: AnyUser, space: LearningProcessPage, post_id: int) -> Post:
+def access_post(access: SpaceAccess, post_id: int) -> Post:
     post = (
         Post.objects.select_related("thread", "author__profile")
-        .filter(pk=post_id, thread__space=space)
+        .filter(pk=post_id, thread__space=access.space)
         .first()
     )
     if post is None:
         raise Http404
-    post.thread = access_thread(user, space, post.thread_id)
+    post.thread = access_thread(access, post.thread_id)
     removed = post.deleted_at or post.hidden_at
     # Authors still reach their own removed post (its place, not its content).
-    own = user.is_authenticated and post.author_id == user.pk
-    if removed and not own and not can_moderate(user, space):
+    own = access.user.is_authenticated and post.author_id == access.user.pk
+    if removed and not own and not can_moderate(access):
         raise Http404
     return post
 
 
-def access_attachment(user: AnyUser, space: LearningProcessPage, attachment_id: int) -> Attachment:
+def access_attachment(access: SpaceAccess, attachment_id: int) -> Attachment:
     attachment = (
         Attachment.objects.select_related("post")
-        .filter(pk=attachment_id, post__thread__space=space)
+        .filter(pk=attachment_id, post__thread__space=access.space)
         .first()
     )
     if attachment is None:
         raise Http404
-    post = access_post(user, space, attachment.post_id)
-    if (post.deleted_at or post.hidden_at) and not can_moderate(user, space):
+    post = access_post(access, attachment.post_id)
+    if (post.deleted_at or post.hidden_at) and not can_moderate(access):
         raise Http404
     return attachment
 
@@ -179,28 +122,33 @@ def require(allowed: bool) -> None:
 # --- Rate and link limits --------------------------------------------------------------
 
 
-def is_new_member(user: AbstractBaseUser, space: LearningProcessPage) -> bool:
+def is_new_member(access: SpaceAccess) -> bool:
     """New until NEW_MEMBER_DAYS after joining or NEW_MEMBER_POSTS posts in the space,
     whichever comes first. Staff, hosts and facilitators are never new."""
-    if can_facilitate(user, space):
+    if access.can_facilitate:
         return False
-    membership = get_membership(user, space)
+    membership = access.membership
     if membership is None:
         return True
     if membership.joined_at <= timezone.now() - dt.timedelta(days=app_settings.NEW_MEMBER_DAYS):
         return False
     posts = Post.objects.filter(
-        thread__space=space, author=user, deleted_at__isnull=True, hidden_at__isnull=True
+        thread__space=access.space,
+        author=access.user,
+        deleted_at__isnull=True,
+        hidden_at__isnull=True,
     ).count()
     return posts < app_settings.NEW_MEMBER_POSTS
 
 
-def check_thread_rate(user: AbstractBaseUser, space: LearningProcessPage) -> None:
-    if not is_new_member(user, space):
+def check_thread_rate(access: SpaceAccess) -> None:
+    if not is_new_member(access):
         return
     limit = app_settings.NEW_MEMBER_THREADS_PER_HOUR
     since = timezone.now() - dt.timedelta(hours=1)
-    recent = Thread.objects.filter(space=space, author=user, created_at__gte=since).count()
+    recent = Thread.objects.filter(
+        space=access.space, author=access.user, created_at__gte=since
+    ).count()
     if recent >= limit:
         raise ValidationError(
             ngettext(
@@ -215,8 +163,8 @@ def check_thread_rate(user: AbstractBaseUser, space: LearningProcessPage) -> Non
         )
 
 
-def check_links(user: AbstractBaseUser, space: LearningProcessPage, text: str) -> None:
-    new = is_new_member(user, space)
+def check_links(access: SpaceAccess, text: str) -> None:
+    new = is_new_member(access)
     limit = app_settings.NEW_MEMBER_MAX_LINKS if new else app_settings.MAX_LINKS
     links = count_links(text)
     if links <= limit:
@@ -298,9 +246,10 @@ def do_create_thread(
     tags: Sequence[str] = (),
     files: Sequence[UploadedFile] = (),
 ) -> Thread:
-    require(can_post(author, space))
-    check_thread_rate(author, space)
-    check_links(author, space, body)
+    access = space_access(author, space)
+    require(can_post(access))
+    check_thread_rate(access)
+    check_links(access, body)
     checked = check_attachments(files)
     now = timezone.now()
     thread = Thread.objects.create(
@@ -339,7 +288,9 @@ def do_post_reply(
     files: Sequence[UploadedFile] = (),
 ) -> Post:
     space = thread.space
-    require(can_post(author, space))
+    # The author's membership, looked up once for every rule and limit below.
+    access = space_access(author, space)
+    require(can_post(access))
     thread = Thread.objects.select_for_update().get(pk=thread.pk)
     thread.space = space
     if thread.is_locked or thread.deleted_at or thread.hidden_at:
@@ -352,7 +303,7 @@ def do_post_reply(
             parent = parent.parent
         if parent.is_opening:
             parent = None
-    check_links(author, space, body)
+    check_links(access, body)
     checked = check_attachments(files)
     body_html, handles = _render(space, body)
     now = timezone.now()
@@ -378,9 +329,10 @@ def do_post_reply(
 def do_edit_post(
     *, post: Post, editor: AbstractBaseUser, body: str, title: str | None = None
 ) -> Post:
-    require(can_edit_post(editor, post))
     space = post.thread.space
-    check_links(editor, space, body)
+    access = space_access(editor, space)
+    require(can_edit_post(access, post))
+    check_links(access, body)
     thread = post.thread
     new_title = title.strip() if (title is not None and post.is_opening) else thread.title
     if body == post.body and new_title == thread.title:
@@ -427,7 +379,7 @@ def _log(
 
 @transaction.atomic
 def do_delete_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Post:
-    require(can_delete_post(actor, post))
+    require(can_delete_post(space_access(actor, post.thread.space), post))
     now = timezone.now()
     post.deleted_at, post.deleted_by = now, actor
     post.save(update_fields=["deleted_at", "deleted_by"])
@@ -444,7 +396,7 @@ def do_delete_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> 
 
 @transaction.atomic
 def do_restore_post(*, post: Post, actor: AbstractBaseUser) -> Post:
-    require(can_moderate(actor, post.thread.space) and post.deleted_at is not None)
+    require(can_moderate(space_access(actor, post.thread.space)) and post.deleted_at is not None)
     post.deleted_at, post.deleted_by = None, None
     post.save(update_fields=["deleted_at", "deleted_by"])
     thread = post.thread
@@ -459,7 +411,7 @@ def do_restore_post(*, post: Post, actor: AbstractBaseUser) -> Post:
 
 @transaction.atomic
 def do_hide_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Post:
-    require(can_moderate(actor, post.thread.space))
+    require(can_moderate(space_access(actor, post.thread.space)))
     if post.hidden_at is None:
         now = timezone.now()
         post.hidden_at = now
@@ -474,7 +426,7 @@ def do_hide_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Po
 
 @transaction.atomic
 def do_unhide_post(*, post: Post, actor: AbstractBaseUser) -> Post:
-    require(can_moderate(actor, post.thread.space))
+    require(can_moderate(space_access(actor, post.thread.space)))
     if post.hidden_at is not None:
         post.hidden_at = None
         post.save(update_fields=["hidden_at"])
@@ -493,7 +445,7 @@ def _resolve_flags(post: Post, actor: AbstractBaseUser) -> int:
 
 @transaction.atomic
 def do_dismiss_flags(*, post: Post, actor: AbstractBaseUser) -> int:
-    require(can_moderate(actor, post.thread.space))
+    require(can_moderate(space_access(actor, post.thread.space)))
     count = _resolve_flags(post, actor)
     if count:
         _log(post.thread.space, actor, ModerationLog.Action.RESOLVE_FLAGS, post=post)
@@ -502,7 +454,7 @@ def do_dismiss_flags(*, post: Post, actor: AbstractBaseUser) -> int:
 
 @transaction.atomic
 def do_flag_post(*, post: Post, reporter: AbstractBaseUser, reason: str, note: str = "") -> Flag:
-    require(can_enter_space(reporter, post.thread.space))
+    require(can_flag(space_access(reporter, post.thread.space)))
     flag, _created = Flag.objects.get_or_create(
         post=post,
         reporter=reporter,
@@ -514,7 +466,7 @@ def do_flag_post(*, post: Post, reporter: AbstractBaseUser, reason: str, note: s
 
 @transaction.atomic
 def do_set_locked(*, thread: Thread, actor: AbstractBaseUser, locked: bool) -> Thread:
-    require(can_moderate(actor, thread.space))
+    require(can_moderate(space_access(actor, thread.space)))
     if thread.is_locked != locked:
         thread.is_locked = locked
         thread.save(update_fields=["is_locked"])
@@ -525,7 +477,7 @@ def do_set_locked(*, thread: Thread, actor: AbstractBaseUser, locked: bool) -> T
 
 @transaction.atomic
 def do_set_pinned(*, thread: Thread, actor: AbstractBaseUser, pinned: bool) -> Thread:
-    require(can_moderate(actor, thread.space))
+    require(can_moderate(space_access(actor, thread.space)))
     if thread.is_pinned != pinned:
         thread.is_pinned = pinned
         thread.save(update_fields=["is_pinned"])
@@ -537,7 +489,7 @@ def do_set_pinned(*, thread: Thread, actor: AbstractBaseUser, pinned: bool) -> T
 @transaction.atomic
 def do_toggle_reaction(*, post: Post, user: AbstractBaseUser, kind: str) -> bool:
     """Adds the reaction, or takes it back if it was there; returns whether it is there."""
-    require(can_enter_space(user, post.thread.space) and post.deleted_at is None)
+    require(can_react(space_access(user, post.thread.space), post))
     kind = Reaction.Kind(kind)
     deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
     if deleted:
@@ -548,7 +500,7 @@ def do_toggle_reaction(*, post: Post, user: AbstractBaseUser, kind: str) -> bool
 
 @transaction.atomic
 def do_mark_helpful(*, post: Post, actor: AbstractBaseUser, helpful: bool) -> Post:
-    require(can_mark_helpful(actor, post))
+    require(can_mark_helpful(space_access(actor, post.thread.space), post))
     post.is_helpful = helpful
     post.save(update_fields=["is_helpful"])
     return post
@@ -561,7 +513,7 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
     from learning_processes.models import PracticeIndexPage, PracticePage
 
     space = thread.space
-    require(can_draft_practice(actor, space))
+    require(can_draft_practice(space_access(actor, space)))
     if thread.practice_id:
         return thread.practice
     index = PracticeIndexPage.objects.first()
@@ -671,16 +623,6 @@ def do_unsubscribe(*, user: AbstractBaseUser, space_id: int | None) -> int:
 
 
 # --- Activity -------------------------------------------------------------------------------
-
-
-def latest_posts(space: LearningProcessPage, user: AnyUser, limit: int = 8) -> QuerySet[Post]:
-    """The newest visible posts of the space that the user may read."""
-    posts = Post.objects.visible().filter(
-        thread__space=space, thread__deleted_at__isnull=True, thread__hidden_at__isnull=True
-    )
-    if not can_read_members_threads(user, space):
-        posts = posts.filter(thread__visibility=Visibility.PUBLIC)
-    return posts.select_related("thread", "author__profile").order_by("-created_at", "-pk")[:limit]
 
 
 def new_activity(

@@ -20,7 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from community.models import Profile
 from community.people import display_name
-from community.spaces import AnyUser
+from community.permissions import AnyUser
 
 # As the renderer writes it and the sanitiser keeps it (attributes in this order).
 MENTION_HTML = re.compile(r'<span class="mention" data-user="(\d+)">([^<]*)</span>')

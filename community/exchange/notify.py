@@ -31,8 +31,10 @@ from community.exchange.models import (
     Post,
     Thread,
 )
+from community.exchange.permissions import can_read_members_threads
 from community.models import Membership
 from community.people import display_name
+from community.permissions import space_access
 from learning_processes.models import LearningProcessPage
 from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
@@ -149,8 +151,6 @@ def new_thread(thread: Thread, post: Post, *, mentioned: list) -> list[Notificat
 
 
 def reply(thread: Thread, post: Post, *, mentioned: list) -> list[Notification]:
-    from community.spaces import can_enter_space
-
     involved = [thread.author]
     if post.parent_id:
         involved.append(post.parent.author)
@@ -160,7 +160,8 @@ def reply(thread: Thread, post: Post, *, mentioned: list) -> list[Notification]:
     involved = [
         user
         for user in involved
-        if user is not None and (thread.is_public or can_enter_space(user, thread.space))
+        if user is not None
+        and (thread.is_public or can_read_members_threads(space_access(user, thread.space)))
     ]
     return _create(
         thread,

@@ -6,22 +6,22 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from community.exchange.actions import (
+from community.exchange.conf import app_settings
+from community.exchange.mentions import mentioned_people
+from community.exchange.models import Attachment, Flag, Post, Reaction, Thread, Visibility
+from community.exchange.permissions import (
     can_draft_practice,
     can_moderate,
     can_post,
     can_read_members_threads,
 )
-from community.exchange.conf import app_settings
-from community.exchange.mentions import mentioned_people
-from community.exchange.models import Attachment, Flag, Post, Reaction, Thread, Visibility
-from community.spaces import AnyUser, can_enter_space
+from community.permissions import AnyUser, SpaceAccess
 from learning_processes.models import LearningProcessPage
 
 
-def threads_for(space: LearningProcessPage, user: AnyUser, *, tag: str = "") -> QuerySet[Thread]:
-    threads = Thread.objects.listed().filter(space=space)
-    if not can_read_members_threads(user, space):
+def threads_for(access: SpaceAccess, *, tag: str = "") -> QuerySet[Thread]:
+    threads = Thread.objects.listed().filter(space=access.space)
+    if not can_read_members_threads(access):
         threads = threads.filter(visibility=Visibility.PUBLIC)
     if tag:
         threads = threads.filter(tags__slug=tag)
@@ -32,12 +32,20 @@ def threads_for(space: LearningProcessPage, user: AnyUser, *, tag: str = "") -> 
     )
 
 
-def thread_page(
-    space: LearningProcessPage, user: AnyUser, *, tag: str = "", page: str | int = 1
-) -> Page:
-    return Paginator(threads_for(space, user, tag=tag), app_settings.THREADS_PER_PAGE).get_page(
-        page
+def thread_page(access: SpaceAccess, *, tag: str = "", page: str | int = 1) -> Page:
+    return Paginator(threads_for(access, tag=tag), app_settings.THREADS_PER_PAGE).get_page(page)
+
+
+def latest_posts(access: SpaceAccess, limit: int = 8) -> QuerySet[Post]:
+    """The newest visible posts of the space that the person may read."""
+    posts = Post.objects.visible().filter(
+        thread__space=access.space,
+        thread__deleted_at__isnull=True,
+        thread__hidden_at__isnull=True,
     )
+    if not can_read_members_threads(access):
+        posts = posts.filter(thread__visibility=Visibility.PUBLIC)
+    return posts.select_related("thread", "author__profile").order_by("-created_at", "-pk")[:limit]
 
 
 def top_level_replies(thread: Thread) -> QuerySet[Post]:
@@ -58,13 +66,9 @@ def page_of(post: Post) -> int:
     return before // app_settings.REPLIES_PER_PAGE + 1
 
 
-def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[str, Any]:
-    """The opening post, one page of top-level replies with their answers, and what the
-    user may do with each, computed once for the page. `page` is a number or "last"
-    (where a new reply lands). Only that page's posts are loaded: a long thread stays
-    light on a slow connection."""
-    space = thread.space
-    moderator = can_moderate(user, space)
+def _page_posts(thread: Thread, page: str | int) -> tuple[Paginator, Page, list[Post]]:
+    """One page of the thread's top-level replies (`page` a number or "last"), with the
+    opening post and the answers to those replies; only that page's posts are loaded."""
     paginator = Paginator(
         top_level_replies(thread).values_list("pk", flat=True), app_settings.REPLIES_PER_PAGE
     )
@@ -75,7 +79,11 @@ def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[
         .select_related("author__profile", "quoted", "quoted__author__profile")
         .prefetch_related(Prefetch("attachments", queryset=Attachment.objects.order_by("pk")))
     )
-    post_ids = [p.pk for p in posts]
+    return paginator, page_obj, posts
+
+
+def _reaction_lists(post_ids: list[int], user: AnyUser) -> dict[int, list[dict[str, Any]]]:
+    """Each post's reactions: every kind with its count and whether the user gave it."""
     counts: dict[int, dict[str, int]] = defaultdict(dict)
     for row in (
         Reaction.objects.filter(post_id__in=post_ids)
@@ -88,50 +96,70 @@ def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[
         mine = set(
             Reaction.objects.filter(post_id__in=post_ids, user=user).values_list("post_id", "kind")
         )
-    open_flags: dict[int, int] = {}
-    if moderator:
-        open_flags = dict(
-            Flag.objects.filter(post_id__in=post_ids, resolved_at__isnull=True)
-            .values("post_id")
-            .annotate(n=Count("pk"))
-            .values_list("post_id", "n")
-        )
-    # Anonymous users have pk None, like posts of deleted accounts: never "own".
-    user_pk = user.pk if user.is_authenticated else -1
-    member = can_enter_space(user, space)
-    poster = can_post(user, space)
-    for post in posts:
-        post.thread = thread
-        post.reaction_list = [
+    return {
+        pk: [
             {
                 "kind": kind,
                 "label": label,
-                "count": counts[post.pk].get(kind, 0),
-                "mine": (post.pk, kind) in mine,
+                "count": counts[pk].get(kind, 0),
+                "mine": (pk, kind) in mine,
             }
             for kind, label in Reaction.Kind.choices
         ]
+        for pk in post_ids
+    }
+
+
+def _open_flag_counts(post_ids: list[int]) -> dict[int, int]:
+    return dict(
+        Flag.objects.filter(post_id__in=post_ids, resolved_at__isnull=True)
+        .values("post_id")
+        .annotate(n=Count("pk"))
+        .values_list("post_id", "n")
+    )
+
+
+def _mark_what_may_be_done(post: Post, thread: Thread, access: SpaceAccess) -> None:
+    """The same rules as `can_edit_post` & co. in `community.exchange.permissions`,
+    from the role looked up once for the whole page."""
+    moderator, poster = can_moderate(access), can_post(access)
+    member = can_read_members_threads(access)
+    # Anonymous users have pk None, like posts of deleted accounts: never "own".
+    user_pk = access.user.pk if access.user.is_authenticated else -1
+    own = post.author_id == user_pk
+    post.removed = bool(post.deleted_at or post.hidden_at)
+    post.show_body = not post.removed or moderator
+    post.may_edit = own and poster and not post.removed and not thread.is_locked
+    post.may_delete = post.deleted_at is None and ((own and poster) or moderator)
+    post.may_restore = moderator and post.deleted_at is not None
+    post.may_hide = moderator and post.hidden_at is None and post.deleted_at is None
+    post.may_unhide = moderator and post.hidden_at is not None
+    post.may_helpful = (
+        not post.is_opening
+        and not post.removed
+        and ((thread.author_id == user_pk and poster) or moderator)
+    )
+    post.may_react = member and not post.removed
+    post.may_flag = member and not post.removed and not own
+    post.may_reply = poster and not thread.is_locked and not post.removed
+
+
+def thread_posts(thread: Thread, access: SpaceAccess, *, page: str | int = 1) -> dict[str, Any]:
+    """The opening post, one page of top-level replies with their answers, and what the
+    person may do with each, computed once for the page. `page` is a number or "last"
+    (where a new reply lands). Only that page's posts are loaded: a long thread stays
+    light on a slow connection."""
+    moderator = can_moderate(access)
+    paginator, page_obj, posts = _page_posts(thread, page)
+    post_ids = [p.pk for p in posts]
+    reactions = _reaction_lists(post_ids, access.user)
+    open_flags = _open_flag_counts(post_ids) if moderator else {}
+    for post in posts:
+        post.thread = thread
+        post.reaction_list = reactions[post.pk]
         post.open_flags = open_flags.get(post.pk, 0)
-        post.removed = bool(post.deleted_at or post.hidden_at)
-        post.show_body = not post.removed or moderator
-        # The same rules as can_edit_post & co., from the role looked up once.
-        own = post.author_id == user_pk
-        post.may_edit = own and poster and not post.removed and not thread.is_locked
-        post.may_delete = post.deleted_at is None and ((own and poster) or moderator)
-        post.may_restore = moderator and post.deleted_at is not None
-        post.may_hide = moderator and post.hidden_at is None and post.deleted_at is None
-        post.may_unhide = moderator and post.hidden_at is not None
-        post.may_helpful = (
-            not post.is_opening
-            and not post.removed
-            and ((thread.author_id == user_pk and poster) or moderator)
-        )
-        post.may_react = member and not post.removed
-        post.may_flag = member and not post.removed and not own
-        post.may_reply = poster and not thread.is_locked and not post.removed
+        _mark_what_may_be_done(post, thread, access)
         post.replies = []
-    opening = next((p for p in posts if p.is_opening), None)
-    top = [p for p in posts if not p.is_opening and p.parent_id is None]
     by_id = {p.pk: p for p in posts}
     for post in posts:
         if post.parent_id and post.parent_id in by_id:
@@ -139,14 +167,16 @@ def thread_posts(thread: Thread, user: AnyUser, *, page: str | int = 1) -> dict[
         # A quoted post on another page is reached through its permalink.
         post.quoted_here = post.quoted_id in by_id
     return {
-        "opening": opening,
-        "replies": top,
-        "mentioned_people": mentioned_people((p.body_html for p in posts if p.show_body), user),
+        "opening": next((p for p in posts if p.is_opening), None),
+        "replies": [p for p in posts if not p.is_opening and p.parent_id is None],
+        "mentioned_people": mentioned_people(
+            (p.body_html for p in posts if p.show_body), access.user
+        ),
         "page_obj": page_obj,
         "page_numbers": list(paginator.get_elided_page_range(page_obj.number, on_ends=1)),
         "moderator": moderator,
-        "may_reply": poster and not thread.is_locked,
-        "may_draft_practice": can_draft_practice(user, space),
+        "may_reply": can_post(access) and not thread.is_locked,
+        "may_draft_practice": can_draft_practice(access),
     }
 
 

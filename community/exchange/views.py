@@ -1,7 +1,8 @@
 """Thin views over `actions` and `selectors`: parse the request, call, render or redirect.
 
-Every space view goes through `space_view`, which loads the space and turns a refusal
-into a login redirect for visitors (a 403 for members who lack the right).
+Every space view goes through `space_view`, which resolves the space and the viewer's
+standing in it once (`community.spaces.access_space`) and turns a refusal into a login
+redirect for visitors (a 403 for members who lack the right).
 """
 
 import functools
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from community.exchange import actions, notify, selectors
+from community.exchange import actions, notify, permissions, selectors
 from community.exchange.forms import (
     EditForm,
     FlagForm,
@@ -36,6 +37,7 @@ from community.exchange.forms import (
 from community.exchange.handles import member_handles
 from community.exchange.models import ActivityVisit, Notification, NotificationPreference, Post
 from community.people import display_name
+from community.permissions import SpaceAccess
 from community.spaces import access_space, spaces_of
 from learning_processes.usertext import clean_text
 
@@ -43,9 +45,9 @@ from learning_processes.usertext import clean_text
 def space_view(view: Callable) -> Callable:
     @functools.wraps(view)
     def wrapper(request: HttpRequest, space_id: int, *args, **kwargs) -> HttpResponse:
-        space = access_space(request.user, space_id, members_only=False)
+        access = access_space(request.user, space_id, members_only=False)
         try:
-            return view(request, space, *args, **kwargs)
+            return view(request, access, *args, **kwargs)
         except PermissionDenied:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
@@ -71,34 +73,32 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 
 @space_view
 @require_GET
-def thread_list(request: HttpRequest, space) -> HttpResponse:
+def thread_list(request: HttpRequest, access: SpaceAccess) -> HttpResponse:
     tag = clean_text(request.GET.get("tag", ""))[:100]
     return render(
         request,
         "exchange/thread_list.html",
         {
-            "space": space,
-            "page_obj": selectors.thread_page(
-                space, request.user, tag=tag, page=request.GET.get("page", 1)
-            ),
+            "space": access.space,
+            "page_obj": selectors.thread_page(access, tag=tag, page=request.GET.get("page", 1)),
             "tag": tag,
-            "latest_posts": actions.latest_posts(space, request.user),
-            "may_post": actions.can_post(request.user, space),
-            "moderator": actions.can_moderate(request.user, space),
-            "is_member": actions.can_read_members_threads(request.user, space),
+            "latest_posts": selectors.latest_posts(access),
+            "may_post": permissions.can_post(access),
+            "moderator": permissions.can_moderate(access),
+            "is_member": permissions.can_read_members_threads(access),
         },
     )
 
 
 @space_view
-def thread_create(request: HttpRequest, space) -> HttpResponse:
-    actions.require(actions.can_post(request.user, space))
+def thread_create(request: HttpRequest, access: SpaceAccess) -> HttpResponse:
+    actions.require(permissions.can_post(access))
     form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             thread = actions.do_create_thread(
-                space=space,
+                space=access.space,
                 author=request.user,
                 title=data["title"],
                 body=data["body"],
@@ -113,18 +113,18 @@ def thread_create(request: HttpRequest, space) -> HttpResponse:
             return redirect(thread)
     status = 400 if form.errors else 200
     return render(
-        request, "exchange/thread_form.html", {"space": space, "form": form}, status=status
+        request, "exchange/thread_form.html", {"space": access.space, "form": form}, status=status
     )
 
 
 def _thread_context(
     request: HttpRequest,
-    space,
+    access: SpaceAccess,
     thread,
     reply_form: ReplyForm | None = None,
     page: str | int | None = None,
 ):
-    data = selectors.thread_posts(thread, request.user, page=page or request.GET.get("page", 1))
+    data = selectors.thread_posts(thread, access, page=page or request.GET.get("page", 1))
     if reply_form is None:
         initial = {}
         quote_id = parse_id(request.GET.get("quote"))
@@ -145,7 +145,7 @@ def _thread_context(
             initial["parent"] = reply_to
         reply_form = ReplyForm(thread=thread, initial=initial)
     return {
-        "space": space,
+        "space": access.space,
         "thread": thread,
         "reply_form": reply_form,
         "replying_to": reply_form["parent"].value(),
@@ -155,16 +155,18 @@ def _thread_context(
 
 @space_view
 @require_GET
-def thread_detail(request: HttpRequest, space, thread_id: int) -> HttpResponse:
-    thread = actions.access_thread(request.user, space, thread_id)
-    return render(request, "exchange/thread_detail.html", _thread_context(request, space, thread))
+def thread_detail(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(access, thread_id)
+    return render(request, "exchange/thread_detail.html", _thread_context(request, access, thread))
 
 
 @space_view
 @require_GET
-def post_permalink(request: HttpRequest, space, thread_id: int, post_id: int) -> HttpResponse:
+def post_permalink(
+    request: HttpRequest, access: SpaceAccess, thread_id: int, post_id: int
+) -> HttpResponse:
     """A post's lasting address: the page of its thread it is on now, at the post."""
-    thread = actions.access_thread(request.user, space, thread_id)
+    thread = actions.access_thread(access, thread_id)
     post = get_object_or_404(Post.objects.select_related("parent"), thread=thread, pk=post_id)
     post.thread = thread
     page = selectors.page_of(post)
@@ -174,9 +176,9 @@ def post_permalink(request: HttpRequest, space, thread_id: int, post_id: int) ->
 
 @space_view
 @require_POST
-def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
-    thread = actions.access_thread(request.user, space, thread_id)
-    actions.require(actions.can_post(request.user, space))
+def reply(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(access, thread_id)
+    actions.require(permissions.can_post(access))
     form = ReplyForm(request.POST, request.FILES, thread=thread)
     if form.is_valid():
         data = form.cleaned_data
@@ -200,15 +202,15 @@ def reply(request: HttpRequest, space, thread_id: int) -> HttpResponse:
     return render(
         request,
         "exchange/thread_detail.html",
-        _thread_context(request, space, thread, reply_form=form, page=page),
+        _thread_context(request, access, thread, reply_form=form, page=page),
         status=400,
     )
 
 
 @space_view
 @require_POST
-def thread_pin(request: HttpRequest, space, thread_id: int) -> HttpResponse:
-    thread = actions.access_thread(request.user, space, thread_id)
+def thread_pin(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(access, thread_id)
     actions.do_set_pinned(
         thread=thread, actor=request.user, pinned=read_switch(request.POST, "pinned")
     )
@@ -217,8 +219,8 @@ def thread_pin(request: HttpRequest, space, thread_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def thread_lock(request: HttpRequest, space, thread_id: int) -> HttpResponse:
-    thread = actions.access_thread(request.user, space, thread_id)
+def thread_lock(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(access, thread_id)
     actions.do_set_locked(
         thread=thread, actor=request.user, locked=read_switch(request.POST, "locked")
     )
@@ -227,8 +229,8 @@ def thread_lock(request: HttpRequest, space, thread_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def thread_practice(request: HttpRequest, space, thread_id: int) -> HttpResponse:
-    thread = actions.access_thread(request.user, space, thread_id)
+def thread_practice(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
+    thread = actions.access_thread(access, thread_id)
     try:
         practice = actions.do_draft_practice(thread=thread, actor=request.user)
     except ValidationError as error:
@@ -249,9 +251,9 @@ def thread_practice(request: HttpRequest, space, thread_id: int) -> HttpResponse
 
 
 @space_view
-def post_edit(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
-    actions.require(actions.can_edit_post(request.user, post))
+def post_edit(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
+    actions.require(permissions.can_edit_post(access, post))
     initial = {"body": post.body, "title": post.thread.title}
     form = EditForm(request.POST or None, initial=initial, opening=post.is_opening)
     if request.method == "POST" and form.is_valid():
@@ -271,22 +273,22 @@ def post_edit(request: HttpRequest, space, post_id: int) -> HttpResponse:
     return render(
         request,
         "exchange/post_edit.html",
-        {"space": space, "post": post, "form": form},
+        {"space": access.space, "post": post, "form": form},
         status=status,
     )
 
 
 @space_view
 @require_GET
-def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_history(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     if post.deleted_at or post.hidden_at:
-        actions.require(actions.can_moderate(request.user, space))
+        actions.require(permissions.can_moderate(access))
     return render(
         request,
         "exchange/post_history.html",
         {
-            "space": space,
+            "space": access.space,
             "post": post,
             "thread": post.thread,
             **selectors.post_versions(post, request.user),
@@ -296,20 +298,20 @@ def post_history(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def post_delete(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_delete(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     reason = ModerationReasonForm(request.POST).reason_or_refuse()
     actions.do_delete_post(post=post, actor=request.user, reason=reason)
     messages.success(request, _("The post is deleted. Moderators can restore it."))
     if post.is_opening:
-        return redirect("exchange:threads", space.pk)
+        return redirect("exchange:threads", access.space.pk)
     return redirect(post.thread)
 
 
 @space_view
 @require_POST
-def post_restore(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_restore(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     actions.do_restore_post(post=post, actor=request.user)
     messages.success(request, _("The post is restored."))
     return _back(request, post.get_absolute_url())
@@ -317,8 +319,8 @@ def post_restore(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def post_hide(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_hide(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     reason = ModerationReasonForm(request.POST).reason_or_refuse()
     actions.do_hide_post(post=post, actor=request.user, reason=reason)
     messages.success(request, _("The post is hidden from members."))
@@ -327,8 +329,8 @@ def post_hide(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def post_unhide(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_unhide(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     actions.do_unhide_post(post=post, actor=request.user)
     messages.success(request, _("The post is visible again."))
     return _back(request, post.get_absolute_url())
@@ -336,16 +338,16 @@ def post_unhide(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def post_dismiss_flags(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_dismiss_flags(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     actions.do_dismiss_flags(post=post, actor=request.user)
-    return _back(request, reverse("exchange:moderation", args=[space.pk]))
+    return _back(request, reverse("exchange:moderation", args=[access.space.pk]))
 
 
 @space_view
 @require_POST
-def post_react(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_react(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     try:
         actions.do_toggle_reaction(post=post, user=request.user, kind=request.POST.get("kind", ""))
     except ValueError:
@@ -355,8 +357,8 @@ def post_react(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 @space_view
 @require_POST
-def post_helpful(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
+def post_helpful(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
     actions.do_mark_helpful(
         post=post, actor=request.user, helpful=read_switch(request.POST, "helpful")
     )
@@ -364,9 +366,9 @@ def post_helpful(request: HttpRequest, space, post_id: int) -> HttpResponse:
 
 
 @space_view
-def post_flag(request: HttpRequest, space, post_id: int) -> HttpResponse:
-    post = actions.access_post(request.user, space, post_id)
-    actions.require(actions.can_read_members_threads(request.user, space))
+def post_flag(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
+    post = actions.access_post(access, post_id)
+    actions.require(permissions.can_read_members_threads(access))
     form = FlagForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         actions.do_flag_post(
@@ -381,15 +383,17 @@ def post_flag(request: HttpRequest, space, post_id: int) -> HttpResponse:
     return render(
         request,
         "exchange/flag_form.html",
-        {"space": space, "post": post, "form": form},
+        {"space": access.space, "post": post, "form": form},
         status=status,
     )
 
 
 @space_view
 @require_GET
-def attachment_download(request: HttpRequest, space, attachment_id: int) -> HttpResponse:
-    attachment = actions.access_attachment(request.user, space, attachment_id)
+def attachment_download(
+    request: HttpRequest, access: SpaceAccess, attachment_id: int
+) -> HttpResponse:
+    attachment = actions.access_attachment(access, attachment_id)
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
@@ -405,22 +409,22 @@ def attachment_download(request: HttpRequest, space, attachment_id: int) -> Http
 
 @space_view
 @require_GET
-def moderation(request: HttpRequest, space) -> HttpResponse:
-    actions.require(actions.can_moderate(request.user, space))
+def moderation(request: HttpRequest, access: SpaceAccess) -> HttpResponse:
+    actions.require(permissions.can_moderate(access))
     return render(
         request,
         "exchange/moderation.html",
-        {"space": space, **selectors.moderation_queue(space, request.user)},
+        {"space": access.space, **selectors.moderation_queue(access.space, request.user)},
     )
 
 
 @space_view
 @require_GET
-def mention_candidates(request: HttpRequest, space) -> JsonResponse:
-    actions.require(actions.can_read_members_threads(request.user, space))
+def mention_candidates(request: HttpRequest, access: SpaceAccess) -> JsonResponse:
+    actions.require(permissions.can_read_members_threads(access))
     members = [
         {"handle": handle, "name": display_name(user)}
-        for handle, user in member_handles(space).items()
+        for handle, user in member_handles(access.space).items()
     ]
     return JsonResponse({"members": members})
 

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,9 +49,16 @@ from community.live.models import (
     room_group,
     user_group,
 )
+from community.live.permissions import can_enter_room, can_run_session
 from community.live.protocol import FACILITATOR_COMMANDS, Command, ProtocolError, event_message
-from community.people import display_name
-from community.spaces import can_enter_space, can_facilitate, check_space_access
+from community.live.selectors import (
+    chat_message,
+    facilitator_candidates,
+    person,
+    stale_cutoff,
+)
+from community.permissions import space_access
+from community.spaces import access_space_of
 from learning_processes.models import LearningProcessPage
 
 logger = logging.getLogger(__name__)
@@ -109,30 +116,18 @@ def _emit(
     return event
 
 
-def person(user: AbstractBaseUser | None) -> dict[str, Any] | None:
-    if user is None:
-        return None
-    return {"id": user.pk, "name": display_name(user)}
-
-
-# --- Who may do what -----------------------------------------------------------------------
+# --- Access and checks -----------------------------------------------------------------------
 
 
 def access_session(user: AbstractBaseUser, session_id: int) -> VirtualSession:
     """The session, if the user may enter its room: Http404 when it does not exist for
     them (no such session, or its space is unpublished and they do not prepare it),
-    PermissionDenied when they may not enter its space."""
+    PermissionDenied when they may not enter its space (`community.spaces`)."""
     session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
     if session is None:
         raise Http404("No such session.")
-    check_space_access(user, session.space)
+    access_space_of(user, session.space)
     return session
-
-
-def can_run_session(user: AbstractBaseUser, session: VirtualSession) -> bool:
-    """Facilitator controls: the space's hosts and facilitators and platform staff
-    (a session's named facilitators are chosen among them)."""
-    return can_facilitate(user, session.space)
 
 
 def _require_live(session: VirtualSession) -> None:
@@ -179,9 +174,11 @@ def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> Non
     """Run a client's command: membership, facilitator role and rate are checked here,
     on every command, whatever the client's page showed."""
     session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
-    if session is None or not can_enter_space(user, session.space):
+    # Resolved afresh for each command: a member who left is refused at once.
+    access = space_access(user, session.space) if session is not None else None
+    if access is None or not can_enter_room(access):
         raise ProtocolError("forbidden", _("You are no longer a member of this space."))
-    if command.type in FACILITATOR_COMMANDS and not can_run_session(user, session):
+    if command.type in FACILITATOR_COMMANDS and not can_run_session(access):
         raise ProtocolError("forbidden", _("Only a facilitator can do that."))
     check_rate(user, session)
     COMMAND_HANDLERS[command.type](session_id, user, command)
@@ -227,10 +224,6 @@ def do_leave(
         _give_back(session)
         return None
     return _emit(session, "presence.leave", {"user": person(user)}, user)
-
-
-def stale_cutoff(now: dt.datetime) -> dt.datetime:
-    return now - dt.timedelta(seconds=3 * app_settings.HEARTBEAT_SECONDS)
 
 
 def keep_sockets_alive(
@@ -299,17 +292,6 @@ def _message(session: VirtualSession, message_id: int, *, removed: bool = False)
     if message is None:
         raise ProtocolError("not_found", _("There is no such message."))
     return message
-
-
-def chat_message(message: ChatMessage) -> dict[str, Any]:
-    """A chat message as snapshots and `chat.restored` carry it."""
-    return {
-        "id": message.pk,
-        "author": person(message.author),
-        "text": message.text,
-        "pinned": message.pinned,
-        "at": message.created_at.isoformat(),
-    }
 
 
 @transaction.atomic
@@ -531,7 +513,7 @@ def do_mute_member(
     )
     if attendee is None:
         raise ProtocolError("not_found", _("This person has not joined the session."))
-    if muted and can_run_session(attendee.user, session):
+    if muted and can_run_session(space_access(attendee.user, session.space)):
         raise ProtocolError("forbidden", _("Facilitators cannot be muted."))
     attendee.muted = muted
     attendee.save(update_fields=["muted"])
@@ -599,131 +581,7 @@ COMMAND_HANDLERS = {
 }
 
 
-# --- Reading the room ------------------------------------------------------------------------
-
-
-def events_after(session_id: int, after: int, limit: int | None = None) -> list[dict[str, Any]]:
-    events = RoomEvent.objects.filter(session_id=session_id, seq__gt=after).order_by("seq")
-    if limit is not None:
-        events = events[:limit]
-    return [event_message(event) for event in events]
-
-
-def replay(session_id: int, after: int, limit: int) -> list[dict[str, Any]] | None:
-    """The events after `after`, or None when a replay cannot serve the client (it
-    claims a number the log does not have yet, or is more than `limit` behind)."""
-    last_seq = VirtualSession.objects.filter(pk=session_id).values_list("last_seq", flat=True)
-    last_seq = last_seq.first() or 0
-    if after > last_seq or last_seq - after > limit:
-        return None
-    return events_after(session_id, after)
-
-
-def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
-    """The room's state now, numbered with the sequence it includes at least.
-
-    The number is read first: whatever the state queries see on top of it comes
-    back as events after that number, which the client applies idempotently.
-    """
-    session = VirtualSession.objects.select_related("space").get(pk=session_id)
-    messages = list(
-        ChatMessage.objects.filter(session=session, removed=False)
-        .select_related("author__profile")
-        .order_by("-created_at", "-pk")[: app_settings.SNAPSHOT_MESSAGES]
-    )
-    messages.reverse()
-    pinned = ChatMessage.objects.filter(session=session, removed=False, pinned=True)
-    live_sockets = RoomSocket.objects.filter(
-        attendee=OuterRef("pk"), seen_at__gte=stale_cutoff(timezone.now())
-    )
-    present = (
-        Attendee.objects.filter(session=session)
-        .annotate(here=Exists(live_sockets))
-        .select_related("user__profile")
-    )
-    polls = Poll.objects.filter(session=session).prefetch_related("votes")
-    my_votes = set(
-        QuestionVote.objects.filter(question__session=session, user=user).values_list(
-            "question_id", flat=True
-        )
-    )
-    my_poll_votes = dict(
-        PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "choices")
-    )
-
-    def tally(poll: Poll) -> list[int]:
-        counts = [0] * len(poll.options)
-        for vote in poll.votes.all():
-            for index in vote.choices:
-                counts[index] += 1
-        return counts
-
-    return {
-        "type": "snapshot",
-        "seq": session.last_seq,
-        "session": session_summary(session),
-        "you": {
-            "id": user.pk,
-            "name": display_name(user),
-            "facilitator": can_run_session(user, session),
-            "muted": any(a.muted for a in present if a.user_id == user.pk),
-        },
-        "presence": [{**person(a.user), "muted": a.muted} for a in present if a.here],
-        "muted": [a.user_id for a in present if a.muted],
-        "messages": [chat_message(m) for m in messages],
-        "pinned": [chat_message(m) for m in pinned.select_related("author__profile")],
-        "hands": [
-            person(hand.user)
-            for hand in RaisedHand.objects.filter(session=session).select_related("user__profile")
-        ],
-        "questions": [
-            {
-                "id": q.pk,
-                "author": person(q.author),
-                "text": q.text,
-                "votes": q.votes,
-                "answered": q.answered,
-                "voted": q.pk in my_votes,
-            }
-            for q in Question.objects.filter(session=session).select_related("author__profile")
-        ],
-        "polls": [
-            {
-                "id": poll.pk,
-                "question": poll.question,
-                "options": poll.options,
-                "multiple": poll.multiple,
-                "open": poll.is_open,
-                "counts": tally(poll),
-                "mine": my_poll_votes.get(poll.pk),
-            }
-            for poll in polls
-        ],
-    }
-
-
-def session_summary(session: VirtualSession) -> dict[str, Any]:
-    return {
-        "id": session.pk,
-        "title": session.title,
-        "state": session.state,
-        "starts_at": session.starts_at.isoformat(),
-        "ends_at": session.ends_at.isoformat(),
-    }
-
-
 # --- Sessions themselves ---------------------------------------------------------------------
-
-
-def facilitator_candidates(space: LearningProcessPage):
-    """Who may be named facilitator of a session: the space's hosts and facilitators."""
-    from django.contrib.auth import get_user_model
-
-    from community.models import SpaceRole
-
-    return get_user_model().objects.filter(
-        memberships__space=space, memberships__role__in=SpaceRole.moderating()
-    )
 
 
 @transaction.atomic

@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from community.live import actions
+from community.live import actions, selectors
 from community.live.app_settings import app_settings
 from community.live.models import room_group, user_group
 from community.live.protocol import (
@@ -122,7 +122,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         """Send what follows `after` from the log, or a snapshot when the client has
         nothing yet or is too far behind for a replay."""
         if after is not None:
-            events = await database_sync_to_async(actions.replay)(
+            events = await database_sync_to_async(selectors.replay)(
                 self.session_id, after, app_settings.REPLAY_LIMIT
             )
             if events is not None:
@@ -131,7 +131,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                     await self._send_event(event)
                 await self.send_json({"type": "synced", "seq": self.last_seq})
                 return
-        snapshot = await database_sync_to_async(actions.room_snapshot)(
+        snapshot = await database_sync_to_async(selectors.room_snapshot)(
             self.session_id, self.scope["user"]
         )
         self.last_seq = snapshot["seq"]
@@ -147,7 +147,7 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         await self.send(text_data=text if text is not None else json.dumps(event))
 
     async def _fill_gap(self) -> None:
-        for event in await database_sync_to_async(actions.events_after)(
+        for event in await database_sync_to_async(selectors.events_after)(
             self.session_id, self.last_seq
         ):
             await self._send_event(event)

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from community.live.actions import facilitator_candidates
 from community.live.app_settings import app_settings
+from community.live.selectors import facilitator_candidates
 from learning_processes.database_ids import DatabaseIdMultipleChoiceField
 from learning_processes.models import LearningProcessPage
 

@@ -9,23 +9,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community.live import actions
+from community.live import actions, selectors
 from community.live.app_settings import app_settings
 from community.live.forms import SessionForm
 from community.live.ics import session_calendar
 from community.live.models import SessionState, VirtualSession
-from community.spaces import access_space, can_facilitate, check_space_access
+from community.live.permissions import can_schedule_sessions
+from community.permissions import SpaceAccess
+from community.spaces import access_space, check_space_access
 from community.templatetags.time_tags import zone_label
 
 
-def access_session(request: HttpRequest, space_id: int, pk: int) -> VirtualSession:
-    space = access_space(request.user, space_id)
-    return get_object_or_404(VirtualSession.objects.select_related("space"), pk=pk, space=space)
+def access_session(
+    request: HttpRequest, space_id: int, pk: int
+) -> tuple[SpaceAccess, VirtualSession]:
+    """The space (with the viewer's standing in it) and one of its sessions."""
+    access = access_space(request.user, space_id)
+    session = get_object_or_404(VirtualSession, pk=pk, space=access.space)
+    session.space = access.space
+    return access, session
 
 
 @login_required
 def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id)
+    access = access_space(request.user, space_id)
+    space = access.space
     sessions = VirtualSession.objects.filter(space=space).order_by("-starts_at")
     return render(
         request,
@@ -34,14 +42,14 @@ def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
             "space": space,
             "upcoming": [s for s in sessions if s.state != SessionState.ENDED][::-1],
             "ended": [s for s in sessions if s.state == SessionState.ENDED],
-            "can_schedule": can_facilitate(request.user, space),
+            "can_schedule": can_schedule_sessions(access),
         },
     )
 
 
 @login_required
 def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
-    space = access_space(request.user, space_id, facilitate=True)
+    space = access_space(request.user, space_id, facilitate=True).space
     form = SessionForm(request.POST or None, space=space)
     if request.method == "POST" and form.is_valid():
         session = actions.do_schedule_session(space=space, actor=request.user, **form.cleaned_data)
@@ -51,8 +59,8 @@ def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @login_required
 def session_edit(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
-    session = access_session(request, space_id, pk)
-    check_space_access(request.user, session.space, facilitate=True)
+    access, session = access_session(request, space_id, pk)
+    check_space_access(access, facilitate=True)
     if session.state != SessionState.SCHEDULED:
         return redirect(session)
     zone = zoneinfo.ZoneInfo(session.host_time_zone)
@@ -120,8 +128,8 @@ def client_strings() -> dict[str, str]:
 
 @login_required
 def room(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
-    session = access_session(request, space_id, pk)
-    snapshot = actions.room_snapshot(session.pk, request.user)
+    _access, session = access_session(request, space_id, pk)
+    snapshot = selectors.room_snapshot(session.pk, request.user)
     return render(
         request,
         "live/room.html",
@@ -140,7 +148,7 @@ def room(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
 
 @login_required
 def ics(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
-    session = access_session(request, space_id, pk)
+    _access, session = access_session(request, space_id, pk)
     body = session_calendar(
         session,
         room_url=request.build_absolute_uri(session.get_absolute_url()),

@@ -77,7 +77,7 @@ class ProfileQuerySet(QuerySet):
         """Profiles the viewer may see: public ones to everyone; members-only ones to
         people who share a space with the owner (staff share every space); one's own."""
         from community.models.membership import Membership
-        from community.spaces import is_platform_staff
+        from community.permissions import is_platform_staff
 
         if not viewer.is_authenticated:
             return self.filter(visibility=Visibility.PUBLIC)

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from community.models import JoinRequest, Membership, SpaceRole
 from community.people import display_name
-from community.spaces import get_membership, is_platform_staff
+from community.permissions import space_access
 from learning_processes.countries import country_choices
 from learning_processes.models import DialogueEventPage, FollowUpActivityPage
 
@@ -25,8 +25,8 @@ def members_area(context, space) -> dict:
     if user is None or not user.is_authenticated:
         return {**data, "state": "anonymous"}
     # One membership query and one staff check, whatever the template asks.
-    membership = get_membership(user, space)
-    staff = is_platform_staff(user)
+    access = space_access(user, space)
+    membership, staff = access.membership, access.staff
     if membership is None and not staff:
         pending = JoinRequest.objects.filter(
             space=space, user=user, status=JoinRequest.Status.PENDING

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from community.actions import CommunityError, check_can_change_role, do_add_member
 from community.models import Membership, SpaceRole
-from community.spaces import role_changes, roles_to_give
+from community.permissions import role_changes, roles_to_give
 
 pytestmark = pytest.mark.django_db
 

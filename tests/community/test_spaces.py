@@ -2,7 +2,8 @@ import pytest
 
 from community.actions import do_add_member
 from community.models import MembershipChange, SpaceRole
-from community.spaces import can_enter_space, can_facilitate, space_role, spaces_of
+from community.permissions import can_enter_space, can_facilitate, space_role
+from community.spaces import spaces_of
 from learning_processes.roles import ensure_staff_group
 from tests.factories import LearningProcessFactory
 

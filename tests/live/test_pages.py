@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from community.live import actions
+from community.live import actions, selectors
 from community.live.models import SessionReminder, VirtualSession
 from community.live.reminders import send_due_reminders
 from community.models import Profile
@@ -332,5 +332,5 @@ def test_snapshot_queries_do_not_grow_with_the_people_in_the_room(
         actions.do_raise_hand(room.session.pk, person)
         actions.do_ask_question(room.session.pk, person, f"question {n}")
     with django_assert_max_num_queries(14):
-        snapshot = actions.room_snapshot(room.session.pk, room.kofi)
+        snapshot = selectors.room_snapshot(room.session.pk, room.kofi)
     assert len(snapshot["presence"]) == 30 and len(snapshot["hands"]) == 30

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from community.live import actions
+from community.live import actions, selectors
 from community.live.app_settings import app_settings
 from community.live.models import Attendee, RoomEvent, RoomSocket
 
@@ -17,7 +17,7 @@ BEATS = dt.timedelta(seconds=3 * app_settings.HEARTBEAT_SECONDS)
 
 
 def present(room) -> list[str]:
-    snapshot = actions.room_snapshot(room.session.pk, room.host)
+    snapshot = selectors.room_snapshot(room.session.pk, room.host)
     return sorted(p["name"] for p in snapshot["presence"])
 
 

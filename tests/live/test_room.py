@@ -6,7 +6,7 @@ from channels.routing import URLRouter
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
-from community.live import actions
+from community.live import actions, selectors
 from community.live.models import RoomEvent, RoomSocket, SessionState
 from community.live.protocol import FACILITATOR_COMMANDS
 from community.live.routing import websocket_urlpatterns
@@ -214,13 +214,13 @@ async def test_questions_upvoted_once_answered_by_facilitator_and_ordered_by_vot
     await amina.send_json_to({"type": "question.vote", "id": first})
     assert (await next_error(amina))["code"] == "own_question"
 
-    snapshot = await db(actions.room_snapshot)(room.session.pk, room.kofi)
+    snapshot = await db(selectors.room_snapshot)(room.session.pk, room.kofi)
     assert [q["id"] for q in snapshot["questions"]] == [second, first]
     assert snapshot["questions"][0]["voted"] is True
 
     await host.send_json_to({"type": "question.answer", "id": second})
     assert (await next_event(kofi, "question.answered"))["data"] == {"id": second}
-    snapshot = await db(actions.room_snapshot)(room.session.pk, room.kofi)
+    snapshot = await db(selectors.room_snapshot)(room.session.pk, room.kofi)
     assert [(q["id"], q["answered"]) for q in snapshot["questions"]] == [
         (first, False),
         (second, True),
@@ -277,7 +277,7 @@ async def test_facilitator_pins_removes_and_mutes(room):
     await host.send_json_to({"type": "chat.remove", "id": message})
     removed = await next_event(amina, "chat.removed")
     assert removed["data"]["id"] == message
-    snapshot = await db(actions.room_snapshot)(room.session.pk, room.amina)
+    snapshot = await db(selectors.room_snapshot)(room.session.pk, room.amina)
     assert snapshot["messages"] == [] and snapshot["pinned"] == []
 
     await host.send_json_to({"type": "member.mute", "user": room.amina.pk})

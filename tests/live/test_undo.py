@@ -5,7 +5,7 @@ message returns as it was (pinned if it was)."""
 import pytest
 
 from community.actions import do_delete_account
-from community.live import actions
+from community.live import actions, selectors
 from community.live.models import ChatMessage, RoomEvent
 from tests.live.conftest import db, join, next_error, next_event
 
@@ -23,7 +23,7 @@ async def test_a_removed_message_is_put_back_for_everyone_pinned_as_it_was(room)
 
     await host.send_json_to({"type": "chat.remove", "id": message})
     assert (await next_event(amina, "chat.removed"))["data"]["id"] == message
-    snapshot = await db(actions.room_snapshot)(room.session.pk, room.amina)
+    snapshot = await db(selectors.room_snapshot)(room.session.pk, room.amina)
     assert snapshot["messages"] == [] and snapshot["pinned"] == []
 
     await host.send_json_to({"type": "chat.restore", "id": message, "ref": "undo"})
@@ -38,7 +38,7 @@ async def test_a_removed_message_is_put_back_for_everyone_pinned_as_it_was(room)
     written = await db(lambda: ChatMessage.objects.get(pk=message).created_at)()
     assert restored["data"]["at"] == written.isoformat()  # when it was written
     await next_event(host, "chat.restored")
-    snapshot = await db(actions.room_snapshot)(room.session.pk, room.amina)
+    snapshot = await db(selectors.room_snapshot)(room.session.pk, room.amina)
     assert [m["id"] for m in snapshot["messages"]] == [message]
     assert [m["id"] for m in snapshot["pinned"]] == [message]
 

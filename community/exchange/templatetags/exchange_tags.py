@@ -41,15 +41,15 @@ def exchange_header_links(context: template.Context) -> dict:
 def exchange_area(context: template.Context, space) -> dict:
     """The exchange's block in the members area of a process page: the latest threads.
     Shown only to people who entered the space; two queries (role, threads)."""
-    from community.exchange.actions import POSTING_ROLES
     from community.exchange.models import Thread
-    from community.spaces import is_platform_staff, space_role
+    from community.exchange.permissions import can_post
+    from community.permissions import space_access
 
     request = context.get("request")
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"space": space, "threads": [], "may_post": False}
-    may_post = is_platform_staff(user) or space_role(user, space) in POSTING_ROLES
+    may_post = can_post(space_access(user, space))
     threads = list(
         Thread.objects.listed()
         .filter(space=space)

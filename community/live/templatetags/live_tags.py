@@ -4,7 +4,7 @@
 from django import template
 
 from community.live.models import SessionState, VirtualSession
-from community.spaces import can_facilitate
+from community.permissions import can_facilitate
 
 register = template.Library()
 
