@@ -1,19 +1,12 @@
 from django.db import models
-from django.utils import timezone
+
+from outbox.models import OutboxRow
 
 
-class OutgoingEmailQuerySet(models.QuerySet):
-    def due(self) -> "OutgoingEmailQuerySet":
-        return self.filter(sent_at__isnull=True, available_at__lte=timezone.now())
-
-    def pending(self) -> "OutgoingEmailQuerySet":
-        return self.filter(sent_at__isnull=True)
-
-
-class OutgoingEmail(models.Model):
+class OutgoingEmail(OutboxRow):
     """One message to one recipient, written in the same transaction as the change
     that caused it and delivered later by a background task: a mail server that is
-    down delays the message, it never loses it."""
+    down delays the message, it never loses it. `processed_at` is when it was sent."""
 
     to = models.EmailField()
     subject = models.CharField(max_length=255)
@@ -24,22 +17,8 @@ class OutgoingEmail(models.Model):
     attachments = models.JSONField(default=list, blank=True)
     # What kind of message this is ("invitation", "digest", ...): for logs and tests.
     purpose = models.CharField(max_length=50, blank=True, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    available_at = models.DateTimeField(default=timezone.now)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OutgoingEmailQuerySet.as_manager()
-
-    class Meta:
-        indexes = [
-            models.Index(
-                fields=["available_at"],
-                name="mailing_outbox_due",
-                condition=models.Q(sent_at__isnull=True),
-            )
-        ]
+    class Meta(OutboxRow.Meta):
         verbose_name = "outgoing e-mail"
         verbose_name_plural = "outgoing e-mail"
 

@@ -1,31 +1,25 @@
 """The one place that sends e-mail. Callers queue a message with `queue_email` (or
-render one with `queue_templated_email`); delivery happens after the transaction
-commits, in a background task, with back-off retries when the mail server fails.
+render one with `queue_templated_email`); delivery (delivery.py) happens after the
+transaction commits, in a background task, with the outbox's back-off retries when
+the mail server fails.
 """
 
-import datetime as dt
-import logging
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from mailing.models import OutgoingEmail
-
-logger = logging.getLogger(__name__)
+from mailing.tasks import deliver_outgoing_email
+from outbox.tasks import enqueue_on_commit
 
 # Template engines (settings.TEMPLATES): plain text without HTML escaping, and the
 # page engine for an HTML part.
 TEXT_ENGINE = "text"
 HTML_ENGINE = "django"
-
-# Seconds to wait after the n-th failure; the last value repeats.
-RETRY_DELAYS = (30, 120, 600, 1800, 3600)
 
 
 class TextAttachment(TypedDict):
@@ -45,8 +39,6 @@ def queue_email(
     attachments: Sequence[TextAttachment] = (),
 ) -> OutgoingEmail:
     """Store the message now; send it once the surrounding transaction commits."""
-    from mailing.tasks import deliver_outgoing_email
-
     # One line: a subject template may span lines, and a line break in a header is
     # refused by Django at send time (header injection); folded here instead, where
     # the caller's transaction still stands.
@@ -60,7 +52,7 @@ def queue_email(
         purpose=purpose,
         attachments=[dict(attachment) for attachment in attachments],
     )
-    transaction.on_commit(lambda: deliver_outgoing_email.enqueue())
+    enqueue_on_commit(deliver_outgoing_email)
     return email
 
 
@@ -96,54 +88,3 @@ def queue_templated_email(
         purpose=purpose,
         attachments=attachments,
     )
-
-
-def _retry_delay(attempts: int) -> dt.timedelta:
-    return dt.timedelta(seconds=RETRY_DELAYS[min(attempts, len(RETRY_DELAYS)) - 1])
-
-
-def deliver_due(limit: int = 100) -> tuple[int, int]:
-    """Send what is due; returns (sent, failed). Safe to run from several workers:
-    each row is claimed under a row lock that others skip."""
-    sent = failed = 0
-    connection = get_connection()
-    for _ in range(limit):
-        with transaction.atomic():
-            email = (
-                OutgoingEmail.objects.due()
-                .select_for_update(skip_locked=True)
-                .order_by("available_at", "pk")
-                .first()
-            )
-            if email is None:
-                break
-            message = EmailMultiAlternatives(
-                subject=email.subject,
-                body=email.text,
-                from_email=settings.DEFAULT_FROM_EMAIL,
-                to=[email.to],
-                headers=email.headers,
-                connection=connection,
-            )
-            if email.html:
-                message.attach_alternative(email.html, "text/html")
-            for attachment in email.attachments:
-                message.attach(
-                    attachment["filename"], attachment["content"], attachment["mimetype"]
-                )
-            try:
-                message.send()
-            except Exception as error:  # noqa: BLE001 - any failure means "try again later"
-                email.attempts += 1
-                email.last_error = f"{type(error).__name__}: {error}"[:2000]
-                email.available_at = timezone.now() + _retry_delay(email.attempts)
-                email.save(update_fields=["attempts", "last_error", "available_at"])
-                logger.warning("e-mail %s to %s failed: %s", email.pk, email.to, error)
-                failed += 1
-                # The server is probably down; the rest waits for the next run.
-                break
-            email.attempts += 1
-            email.sent_at = timezone.now()
-            email.save(update_fields=["attempts", "sent_at"])
-            sent += 1
-    return sent, failed

@@ -1,38 +1,35 @@
 """Keeping the engine's index in step with the database.
 
-* `enqueue_index(page)`: the only way content changes reach search. It writes an
-  outbox row in the caller's transaction and, once that commits, asks the
-  background task to drain the outbox.
-* `process_outbox()`: drains due rows with bulk requests; a failure leaves the
-  rows in place with a back-off, so a stopped engine delays updates but loses none.
+* `enqueue_index(page)` (search/outbox.py): the only way content changes reach
+  search. It writes an outbox row in the caller's transaction and, once that
+  commits, asks the background task to drain the outbox.
+* `process_outbox()`, `drain_outbox()`: write due rows with bulk requests through
+  the outbox's drain loop; a failure leaves the rows in place with the outbox's
+  back-off, so a stopped engine delays updates but loses none.
 * `rebuild()`: a fresh versioned index filled with bulk requests, then the alias
   swapped atomically; edits made meanwhile are replayed from the outbox.
 * `check()`: compares the database with the index and reports drift.
 """
 
-import logging
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models import Model
 from django.utils import timezone
 from wagtail.models import Page
 
+from outbox.drain import OutboxResult, drain, process_due
+from outbox.models import OutboxQuerySet
 from search import engine
 from search.documents import content_document
 from search.models import IndexOutbox
 from search.serializers import INDEXED_MODELS, doc_id, document_for, searchable_querysets
 
-logger = logging.getLogger(__name__)
-
 BATCH_SIZE = 500
-MAX_BACKOFF = timedelta(minutes=10)
 MERGE_TIMEOUT = 900
 
 
@@ -41,29 +38,6 @@ def engine_enabled() -> bool:
 
 
 # --- the outbox ---------------------------------------------------------------------
-
-
-def enqueue_index(obj: Model) -> None:
-    """Record that a page or thread must be re-indexed; call inside the changing
-    transaction."""
-    enqueue_index_by_id(type(obj), obj.pk)
-
-
-def enqueue_index_by_id(model: type[Model], pk: int) -> None:
-    """The same by id, for what is already gone (a thread whose post was deleted)."""
-    if not engine_enabled() or model not in INDEXED_MODELS:
-        return
-    IndexOutbox.objects.create(content_type=ContentType.objects.get_for_model(model), object_id=pk)
-    transaction.on_commit(_kick_worker)
-
-
-def _kick_worker() -> None:
-    from search.tasks import process_search_outbox
-
-    try:
-        process_search_outbox.enqueue()
-    except Exception:  # noqa: BLE001 - the periodic worker drains the outbox anyway
-        logger.exception("could not enqueue the search outbox task")
 
 
 def _actions_for(rows: Iterable[IndexOutbox], index: str) -> list[dict[str, Any]]:
@@ -117,58 +91,32 @@ def _bulk(
         raise RuntimeError(f"{len(real)} bulk errors, first: {real[0]}")
 
 
-@dataclass
-class OutboxResult:
-    processed: int = 0
-    failed: int = 0
-    errors: list[str] = field(default_factory=list)
+def _outbox_rows() -> OutboxQuerySet:
+    return IndexOutbox.objects.select_related("content_type")
+
+
+def _write_rows(refresh: bool) -> Callable[[Sequence[IndexOutbox]], None]:
+    def write(rows: Sequence[IndexOutbox]) -> None:
+        ensure_index()
+        # require_alias: never let the engine auto-create a concrete index by that name.
+        _bulk(_actions_for(rows, engine.content_alias()), refresh=refresh, require_alias=True)
+
+    return write
 
 
 def process_outbox(limit: int = BATCH_SIZE, refresh: bool = False) -> OutboxResult:
-    """Write due outbox rows to the index; on failure, back off and keep them."""
-    result = OutboxResult()
+    """Write one batch of due outbox rows to the index; on failure, back off and
+    keep them."""
     if not engine_enabled():
-        return result
-    with transaction.atomic():
-        rows = list(
-            IndexOutbox.objects.due()
-            .select_related("content_type")
-            .select_for_update(skip_locked=True)
-            .order_by("id")[:limit]
-        )
-        if not rows:
-            return result
-        try:
-            ensure_index()
-            # require_alias: never let the engine auto-create a concrete index by that name.
-            _bulk(_actions_for(rows, engine.content_alias()), refresh=refresh, require_alias=True)
-        except Exception as exc:  # noqa: BLE001 - any engine failure is retried later
-            now = timezone.now()
-            for row in rows:
-                row.attempts += 1
-                backoff = min(timedelta(seconds=2**row.attempts), MAX_BACKOFF)
-                row.available_at = now + backoff
-                row.last_error = f"{type(exc).__name__}: {exc}"[:2000]
-            IndexOutbox.objects.bulk_update(rows, ["attempts", "available_at", "last_error"])
-            result.failed = len(rows)
-            result.errors.append(rows[0].last_error)
-            logger.warning("search outbox: %s rows kept for retry: %s", len(rows), exc)
-            return result
-        IndexOutbox.objects.filter(pk__in=[r.pk for r in rows]).update(processed_at=timezone.now())
-        result.processed = len(rows)
-    return result
+        return OutboxResult()
+    return process_due(_outbox_rows(), _write_rows(refresh), batch_size=limit)
 
 
 def drain_outbox(refresh: bool = False) -> OutboxResult:
-    """Process every due row now (management command, tests)."""
+    """Process every due row now (the task, the management command, tests)."""
     total = OutboxResult()
-    while True:
-        step = process_outbox()
-        total.processed += step.processed
-        total.failed += step.failed
-        total.errors += step.errors
-        if step.failed or not step.processed:
-            break
+    if engine_enabled():
+        total = drain(_outbox_rows(), _write_rows(False), batch_size=BATCH_SIZE)
     if refresh and not total.failed:
         # Also covers rows that a commit hook already wrote without a refresh.
         engine.client().indices.refresh(index=engine.content_alias())

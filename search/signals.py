@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from community.exchange.models import Post, Thread
-from search.indexing import enqueue_index, enqueue_index_by_id
+from search.outbox import enqueue_index, enqueue_index_by_id
 from search.serializers import INDEXED_MODELS
 
 

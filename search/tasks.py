@@ -1,26 +1,13 @@
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
-from search.indexing import process_outbox
+from outbox.tasks import drain_and_reschedule
+from search.indexing import drain_outbox
 from search.models import IndexOutbox
 
 
 @task()
 def process_search_outbox() -> int:
-    """Drain what is due. Rows that failed wait for their back-off; where the task
-    backend can defer (the database worker in production) the task schedules its
-    own retry, so a recovered engine catches up without anyone re-running it."""
-    processed = 0
-    while True:
-        result = process_outbox()
-        processed += result.processed
-        if result.failed or not result.processed:
-            break
-    retry_at = (
-        IndexOutbox.objects.pending()
-        .order_by("available_at")
-        .values_list("available_at", flat=True)
-        .first()
-    )
-    if retry_at is not None and default_task_backend.supports_defer:
-        process_search_outbox.using(run_after=retry_at).enqueue()
-    return processed
+    """Drain what is due, then schedule the next retry where the task backend can
+    defer, so a recovered engine catches up without anyone re-running it."""
+    result = drain_and_reschedule(process_search_outbox, IndexOutbox.objects.all(), drain_outbox)
+    return result.processed

@@ -12,7 +12,7 @@ from django.utils import timezone
 from community.actions import CommunityError, do_invite
 from community.adapter import PENDING_INVITATION_KEY
 from community.models import Invitation, JoinRequest, Membership, MembershipChange, SpaceRole
-from mailing.outbox import deliver_due
+from mailing.delivery import deliver_due
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "sustainable-cities-2026"

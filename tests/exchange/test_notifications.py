@@ -23,8 +23,8 @@ from community.exchange.actions import (
 from community.exchange.handles import handle_of, member_handles
 from community.exchange.models import Mention, Notification
 from community.exchange.notify import send_digests, unsubscribe_token
+from mailing.delivery import deliver_due
 from mailing.models import OutgoingEmail
-from mailing.outbox import deliver_due
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +154,7 @@ def test_a_failing_mail_server_delays_notifications_and_loses_none(
             space=people.space, author=people.participant, title="Heat", body="@hanna-host"
         )
     assert mail.outbox == []
-    pending = OutgoingEmail.objects.filter(sent_at__isnull=True)
+    pending = OutgoingEmail.objects.pending()
     assert pending.count() == 2
     assert all(e.attempts == 1 and "connection refused" in e.last_error for e in pending)
     # The in-app notifications were never in doubt.

@@ -6,8 +6,9 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
+from mailing.delivery import deliver_due
 from mailing.models import OutgoingEmail
-from mailing.outbox import deliver_due, queue_email
+from mailing.outbox import queue_email
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_queued_mail_is_sent_after_commit_with_prefix_and_headers(
     assert message.to == ["ana@example.org"]
     assert message.subject == "[Connective Cities] Welcome Bcc: evil@example.org"
     assert message.extra_headers["List-Unsubscribe"] == "<https://example.org/u/1>"
-    assert OutgoingEmail.objects.get().sent_at is not None
+    assert OutgoingEmail.objects.get().processed_at is not None
 
 
 def test_text_attachments_are_stored_with_the_mail_and_sent(django_capture_on_commit_callbacks):
@@ -64,7 +65,7 @@ def test_a_failing_mail_server_delays_mail_and_loses_none(django_capture_on_comm
         assert deliver_due() == (0, 0)
     for email in OutgoingEmail.objects.all():
         assert email.attempts == 1 and "connection refused" in email.last_error
-        assert email.available_at > timezone.now() and email.sent_at is None
+        assert email.available_at > timezone.now() and email.processed_at is None
     assert mail.outbox == []
 
     # Not due yet: nothing is sent before the back-off has passed.

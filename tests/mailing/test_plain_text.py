@@ -21,7 +21,8 @@ from community.live.reminders import send_due_reminders
 from community.models import JoinRequest, Profile
 from learning_processes.calls import actions as proposals
 from learning_processes.roles import ensure_staff_group
-from mailing.outbox import deliver_due, queue_templated_email
+from mailing.delivery import deliver_due
+from mailing.outbox import queue_templated_email
 from tests.factories import LearningProcessFactory, process_index
 from tests.learning_processes.conftest import AFTER, BEFORE, complete_values, make_call
 

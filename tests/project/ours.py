@@ -7,6 +7,8 @@ from django.conf import settings
 ROOT = Path(__file__).resolve().parents[2]
 # Where our top-level packages live (pyproject's [tool.setuptools.packages.find] where).
 SOURCE_ROOTS = (ROOT, ROOT / "site")
+# Packages in the checkout that are not part of the installed project.
+NOT_SHIPPED = {"tests", "bench"}
 
 
 def source_dir(package: str) -> Path | None:
@@ -17,6 +19,8 @@ def source_dir(package: str) -> Path | None:
 
 
 def our_top_level_packages() -> list[str]:
-    """From INSTALLED_APPS, not from pyproject, so that a package pyproject forgets is found."""
+    """From INSTALLED_APPS, not from pyproject, so that a package pyproject forgets is found;
+    plus the packages below the apps that are no app themselves (`outbox`)."""
     names = {app.split(".")[0] for app in settings.INSTALLED_APPS}
+    names |= {path.parent.name for path in ROOT.glob("*/__init__.py")} - NOT_SHIPPED
     return sorted(name for name in names if source_dir(name) is not None)

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from mailing.delivery import deliver_due
 from mailing.models import OutgoingEmail
-from mailing.outbox import deliver_due
 
 
 class Command(BaseCommand):
