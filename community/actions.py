@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community import app_settings
+from community import app_settings, selectors
 from community.models import (
     Invitation,
     JoinRequest,
@@ -390,92 +390,17 @@ def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
 # --- Data rights --------------------------------------------------------------------
 
 
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value else None
-
-
 def build_user_data_export(user: AbstractBaseUser) -> dict[str, Any]:
-    """Everything the platform holds about a person, as JSON-ready data. Other apps add
-    their sections through `collect_user_data`."""
-    profile = Profile.objects.filter(user=user).prefetch_related("languages").first()
+    """Everything the platform holds about a person, as JSON-ready data, read section by
+    section (`community.selectors`). Other apps add their sections through
+    `collect_user_data`."""
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),
-        "account": {
-            "username": user.get_username(),
-            "email": user.email,
-            "date_joined": _iso(user.date_joined),
-            "last_login": _iso(user.last_login),
-            "email_addresses": [
-                {"email": address.email, "verified": address.verified, "primary": address.primary}
-                for address in EmailAddress.objects.filter(user=user).order_by("pk")
-            ],
-        },
-        "profile": None,
-        "memberships": [
-            {
-                "space": membership.space.title,
-                "space_id": membership.space_id,
-                "role": membership.role,
-                "joined_at": _iso(membership.joined_at),
-            }
-            for membership in Membership.objects.filter(user=user).select_related("space")
-        ],
-        "membership_log": [
-            {
-                "space_id": change.space_id,
-                "action": change.action,
-                "old_role": change.old_role,
-                "new_role": change.new_role,
-                "at": _iso(change.created_at),
-            }
-            for change in MembershipChange.objects.filter(user=user).order_by("created_at")
-        ],
-        "invitations_received": [
-            {
-                "space_id": invitation.space_id,
-                "email": invitation.email,
-                "role": invitation.role,
-                "created_at": _iso(invitation.created_at),
-                "accepted_at": _iso(invitation.accepted_at),
-            }
-            for invitation in Invitation.objects.filter(accepted_by=user)
-        ],
-        "invitations_sent": [
-            {
-                "space_id": invitation.space_id,
-                "email": invitation.email,
-                "role": invitation.role,
-                "created_at": _iso(invitation.created_at),
-                "accepted": invitation.is_used,
-            }
-            for invitation in Invitation.objects.filter(invited_by=user)
-        ],
-        "join_requests": [
-            {
-                "space_id": join_request.space_id,
-                "message": join_request.message,
-                "status": join_request.status,
-                "created_at": _iso(join_request.created_at),
-            }
-            for join_request in JoinRequest.objects.filter(user=user)
-        ],
+        "account": selectors.account_data(user),
+        "profile": selectors.profile_data(user),
+        **selectors.membership_data(user),
+        **selectors.invitation_data(user),
     }
-    if profile is not None:
-        data["profile"] = {
-            "display_name": profile.display_name,
-            "organisation_type": profile.organisation_type,
-            "organisation": profile.organisation,
-            "position": profile.position,
-            "country": profile.country.code or "",
-            "city": profile.city,
-            "languages": profile.language_codes,
-            "time_zone": profile.time_zone,
-            "expertise": sorted(profile.expertise.names()),
-            "bio": profile.bio,
-            "avatar": profile.avatar.url if profile.avatar else None,
-            "visibility": profile.visibility,
-            "updated_at": _iso(profile.updated_at),
-        }
     for _receiver, section in collect_user_data.send(sender=Profile, user=user):
         if isinstance(section, dict):
             data.update(section)

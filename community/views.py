@@ -9,7 +9,6 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import actions, app_settings
+from community import actions, app_settings, selectors
 from community.adapter import PENDING_INVITATION_KEY
 from community.forms import (
     DecisionForm,
@@ -67,33 +66,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     profiles = visible
     if form.is_bound:
         form.is_valid()  # invalid fields are reported next to them and left out
-        data = form.cleaned_data
-        if data.get("q"):
-            profiles = profiles.filter(display_name__icontains=data["q"]) | profiles.filter(
-                organisation__icontains=data["q"]
-            )
-        if data.get("expertise"):
-            profiles = profiles.filter(expertise__name__iexact=data["expertise"].strip())
-        if data.get("country"):
-            profiles = profiles.filter(country=data["country"])
-        if data.get("language"):
-            profiles = profiles.filter(languages__code=data["language"])
-        # Membership is members-only knowledge: only spaces the viewer may enter count.
-        space_ids = [space.pk for space in spaces]
-        if data.get("process") and data["process"] in space_ids:
-            profiles = profiles.filter(
-                Exists(Membership.objects.filter(user=OuterRef("user"), space=data["process"]))
-            )
-        if data.get("topic") and user.is_authenticated:
-            profiles = profiles.filter(
-                Exists(
-                    Membership.objects.filter(
-                        user=OuterRef("user"),
-                        space__in=space_ids,
-                        space__topic_field__slug=data["topic"],
-                    )
-                )
-            )
+        profiles = selectors.directory_profiles(
+            profiles, form.cleaned_data, viewer=user, space_ids=[space.pk for space in spaces]
+        )
     if not user.is_authenticated:
         # Anonymous visitors do not learn who takes part in what.
         del form.fields["process"]

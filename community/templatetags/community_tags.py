@@ -3,14 +3,11 @@
 the community app; the template asks for this block)."""
 
 from django import template
-from django.db.models import Q
-from django.utils import timezone
 
-from community.models import JoinRequest, Membership, SpaceRole
+from community.models import JoinRequest
 from community.people import display_name
 from community.permissions import space_access
-from learning_processes.countries import country_choices
-from learning_processes.models import DialogueEventPage, FollowUpActivityPage
+from community.selectors import coming_up, member_countries, members_in_order
 
 register = template.Library()
 
@@ -32,38 +29,8 @@ def members_area(context, space) -> dict:
             space=space, user=user, status=JoinRequest.Status.PENDING
         ).exists()
         return {**data, "state": "pending" if pending else "outsider"}
-    moderating = staff or membership.is_moderator
-    members = Membership.objects.filter(space=space).select_related("user__profile")
-    order = {role: index for index, role in enumerate(SpaceRole.values)}
-    everyone = sorted(
-        members,
-        key=lambda m: (
-            order[m.role],
-            getattr(getattr(m.user, "profile", None), "display_name", ""),
-        ),
-    )
-    countries = [
-        name
-        for _code, name in country_choices(
-            m.user.profile.country.code
-            for m in everyone
-            if getattr(m.user, "profile", None) is not None and m.user.profile.country
-        )
-    ]
-    now = timezone.now()
-    event = (
-        DialogueEventPage.objects.child_of(space)
-        .live()
-        .filter(Q(end__gte=now))
-        .order_by("start")
-        .first()
-    )
-    activities = list(
-        FollowUpActivityPage.objects.child_of(space)
-        .live()
-        .filter(Q(end_date__gte=now.date()) | Q(end_date__isnull=True, start_date__gte=now.date()))
-        .order_by("start_date")[:5]
-    )
+    moderating = access.can_facilitate
+    everyone = members_in_order(space)
     return {
         **data,
         "state": "member",
@@ -71,9 +38,8 @@ def members_area(context, space) -> dict:
         "moderating": moderating,
         "members": everyone[:MEMBERS_SHOWN],
         "member_count": len(everyone),
-        "countries": countries,
-        "event": event,
-        "activities": activities,
+        "countries": member_countries(everyone),
+        **coming_up(space),
         "pending_requests": JoinRequest.objects.filter(
             space=space, status=JoinRequest.Status.PENDING
         ).count()
