@@ -4,7 +4,8 @@ verification step, possibly in another tab).
 
 allauth's e-mails speak for the site: they are signed with its name, greet the
 person by the name they gave, and link to SITE_URL (mailing/links.py) rather than to
-whatever host the request named."""
+whatever host the request named. They leave through the mailing outbox like every
+other message: rendered here, in the request's language, and sent by its task."""
 
 import logging
 from dataclasses import dataclass
@@ -12,13 +13,17 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.encoding import force_str
 
 from mailing.links import absolute_url, site_domain, site_url
+from mailing.outbox import queue_email
 
 PENDING_INVITATION_KEY = "community_pending_invitation"
 
@@ -35,6 +40,13 @@ class SiteIdentity:
 
     name: str
     domain: str
+
+
+def _html_part(message: EmailMessage) -> str:
+    if message.content_subtype == "html":
+        return message.body
+    alternatives = getattr(message, "alternatives", [])
+    return next((content for content, mimetype in alternatives if mimetype == "text/html"), "")
 
 
 def on_site(url: str) -> str:
@@ -65,7 +77,21 @@ class AccountAdapter(DefaultAccountAdapter):
             from community.people import display_name
 
             context.setdefault("greeting_name", display_name(user))
-        super().send_mail(template_prefix, email, context)
+        context = {"request": allauth_context.request, "email": email, **context}
+        message = self.render_mail(template_prefix, email, context)
+        queue_email(
+            to=email,
+            subject=message.subject,
+            text=message.body if message.content_subtype == "plain" else "",
+            html=_html_part(message),
+            headers=message.extra_headers,
+            # "account/email/password_reset_key" -> "account:password_reset_key"
+            purpose=template_prefix.replace("/email/", ":")[:50],
+        )
+
+    def format_email_subject(self, subject: str) -> str:
+        # The outbox puts the site's prefix (EMAIL_SUBJECT_PREFIX) before every subject.
+        return force_str(subject)
 
     def send_notification_mail(
         self,

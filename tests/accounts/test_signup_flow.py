@@ -5,6 +5,8 @@ import re
 import pytest
 from django.core import mail
 
+from mailing.delivery import deliver_due
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "sustainable-cities-2026"
@@ -40,6 +42,7 @@ def test_signup_verify_email_then_log_in(client, django_user_model):
     assert response["Location"] == "/accounts/confirm-email/"
     assert "_auth_user_id" not in client.session
 
+    deliver_due()
     assert len(mail.outbox) >= 1
     confirm_path = link_in(mail.outbox[0])
     assert mail.outbox[0].subject.startswith("[Connective Cities]")
@@ -82,6 +85,7 @@ def test_password_reset_mail_leads_to_a_new_password(client, user_factory):
     user = user_factory(email="ines@example.org", password="old-password-long-enough")
     response = client.post("/accounts/password/reset/", {"email": "ines@example.org"})
     assert response.status_code == 302
+    deliver_due()
     reset_path = link_in(mail.outbox[-1])
     response = client.get(reset_path, follow=True)
     form_path = response.redirect_chain[-1][0] if response.redirect_chain else reset_path

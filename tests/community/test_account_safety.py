@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from connective_site.settings.base import ACCOUNT_RATE_LIMITS as SITE_RATE_LIMITS
 from learning_processes.roles import ensure_staff_group
+from mailing.delivery import deliver_due
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
@@ -74,6 +75,7 @@ def test_changing_the_email_address_needs_verification(client, user_factory):
     new = EmailAddress.objects.get(user=user, email="new@example.org")
     assert not new.verified and not new.primary
 
+    deliver_due()
     confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[-1].body)
     assert mail.outbox[-1].to == ["new@example.org"]
     client.post(confirm.group(1))

@@ -202,7 +202,7 @@ def test_allauth_confirmation_names_the_account_as_typed(client, user_factory):
     user = named(user_factory, "old@example.org")
     client.force_login(user)
     client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
-    (message,) = [m for m in mail.outbox if m.to == ["new@example.org"]]
+    (message,) = sent("new@example.org")
     assert_plain(message, in_subject="Confirm", in_body=(NAME,))
     assert message.subject.startswith(settings.EMAIL_SUBJECT_PREFIX)
 
