@@ -8,6 +8,7 @@ only, so the API never names a draft through a relation.
 from rest_framework import serializers
 
 from learning_processes.models.taxonomy import SustainableDevelopmentGoal, TopicField
+from mailing.links import absolute_url
 
 
 class TopicFieldSerializer(serializers.ModelSerializer):
@@ -32,7 +33,9 @@ def _page_link(page, context: dict) -> dict:
 
     request = context.get("request")
     router = context.get("router")
-    meta = {"type": page._meta.label, "html_url": page.get_full_url(request)}
+    # On SITE_URL like every absolute link, not on the Wagtail Site record's host.
+    parts = page.get_url_parts(request)
+    meta = {"type": page._meta.label, "html_url": absolute_url(parts[2]) if parts else None}
     if router is not None and request is not None:
         meta["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
     return {"id": page.pk, "meta": meta, "title": page.title}

@@ -18,6 +18,7 @@ from community.live.permissions import can_schedule_sessions
 from community.permissions import SpaceAccess
 from community.spaces import access_space, check_space_access
 from community.templatetags.time_tags import zone_label
+from mailing.links import absolute_url, site_domain
 
 
 def access_session(
@@ -151,8 +152,8 @@ def ics(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
     _access, session = access_session(request, space_id, pk)
     body = session_calendar(
         session,
-        room_url=request.build_absolute_uri(session.get_absolute_url()),
-        domain=request.get_host().split(":")[0],
+        room_url=absolute_url(session.get_absolute_url()),
+        domain=site_domain(),
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="session-{session.pk}.ics"'

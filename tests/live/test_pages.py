@@ -6,6 +6,7 @@ import zoneinfo
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -81,6 +82,16 @@ def test_calendar_file_is_valid_icalendar_in_utc(room, client):
     assert event.decoded("DTEND") == room.session.ends_at.replace(microsecond=0)
     assert str(event["UID"]) == f"live-session-{room.session.pk}@testserver"
     assert room.session.get_absolute_url() in str(event["URL"])
+
+
+@override_settings(SITE_URL="https://cc.example.org")
+def test_calendar_file_names_the_site_whatever_host_the_request_named(room, client):
+    client.force_login(room.amina)
+    url = room.session.get_absolute_url()
+    response = client.get(url + "calendar.ics", HTTP_HOST="127.0.0.1:8101")
+    (event,) = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["URL"]) == "https://cc.example.org" + url
+    assert str(event["UID"]) == f"live-session-{room.session.pk}@cc.example.org"
 
 
 def test_facilitator_schedules_a_session_in_the_hosts_zone(room, client):
