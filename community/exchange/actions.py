@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from community.exchange import notify
-from community.exchange.conf import app_settings
+from community.exchange.app_settings import app_settings
 from community.exchange.handles import member_handles
 from community.exchange.markdown import (
     count_links,

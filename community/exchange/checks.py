@@ -5,7 +5,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.checks import Error, register
 
-from community.exchange.conf import app_settings
+from community.exchange.app_settings import app_settings
 
 
 @register()

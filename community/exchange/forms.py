@@ -10,7 +10,7 @@ from django import forms
 from django.core.exceptions import BadRequest, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from community.exchange.conf import app_settings
+from community.exchange.app_settings import app_settings
 from community.exchange.models import EmailFrequency, Flag, Post, Thread, Visibility
 from learning_processes.usertext import CleanCharField, CleanTagField, CleanTextField
 

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from community.exchange.conf import app_settings
+from community.exchange.app_settings import app_settings
 from community.exchange.mentions import MentionedPerson, mentioned_people, with_people
 from community.exchange.models import (
     DigestState,

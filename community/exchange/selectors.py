@@ -6,7 +6,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from community.exchange.conf import app_settings
+from community.exchange.app_settings import app_settings
 from community.exchange.mentions import mentioned_people
 from community.exchange.models import Attachment, Flag, Post, Reaction, Thread, Visibility
 from community.exchange.permissions import (

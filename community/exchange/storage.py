@@ -14,7 +14,7 @@ from django.core.files.storage import FileSystemStorage
 class PrivateStorage(FileSystemStorage):
     @property
     def base_location(self) -> str:
-        from community.exchange.conf import app_settings
+        from community.exchange.app_settings import app_settings
 
         return str(app_settings.ATTACHMENT_ROOT)
 

@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
-from community.exchange.conf import TEXT_TYPES, app_settings
+from community.exchange.app_settings import TEXT_TYPES, app_settings
 
 SNIFF_BYTES = 8192
 
