@@ -52,6 +52,7 @@ def test_invitee_signs_up_verifies_and_lands_in_the_space(client, space_with_peo
             "password2": PASSWORD,
         },
     )
+    deliver_due()
     confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+)", mail.outbox[-1].body)
     response = client.post(confirm.group(1))
     assert response.status_code == 302
