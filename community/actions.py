@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community import app_settings, selectors
+from community import selectors
+from community.app_settings import app_settings
 from community.models import (
     Invitation,
     JoinRequest,
@@ -200,7 +201,7 @@ def do_invite(
         )
     hour_ago = timezone.now() - dt.timedelta(hours=1)
     sent = Invitation.objects.filter(invited_by=actor, created_at__gte=hour_ago).count()
-    if sent >= app_settings.get("INVITATIONS_PER_HOUR"):
+    if sent >= app_settings.INVITATIONS_PER_HOUR:
         raise CommunityError(
             _("You have sent many invitations in the last hour; please wait a little."),
             "rate_limited",
@@ -212,7 +213,7 @@ def do_invite(
         role=role,
         token_hash=hash_token(token),
         invited_by=actor,
-        expires_at=timezone.now() + dt.timedelta(days=app_settings.get("INVITATION_DAYS")),
+        expires_at=timezone.now() + dt.timedelta(days=app_settings.INVITATION_DAYS),
     )
     queue_templated_email(
         to=email,

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from community import app_settings
+from community.app_settings import app_settings
 from community.models import Membership, Profile, SpaceRole, SpokenLanguage
 from community.models.profile import spoken_language_choices, time_zone_choices
 from learning_processes.countries import country_choices
@@ -25,7 +25,7 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
 
     Pillow reads only the header first, so an oversized or forged file is refused before
     its pixels are decoded; re-encoding drops EXIF (location!) and any payload."""
-    max_bytes = app_settings.get("AVATAR_MAX_BYTES")
+    max_bytes = app_settings.AVATAR_MAX_BYTES
     if upload.size > max_bytes:
         raise forms.ValidationError(
             _("The photo is too large: at most %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
@@ -39,14 +39,14 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
         raise forms.ValidationError(
             _("This file is not an image we can read. Use JPEG, PNG or WebP."), code="invalid"
         ) from error
-    if image_format not in app_settings.get("AVATAR_FORMATS"):
+    if image_format not in app_settings.AVATAR_FORMATS:
         raise forms.ValidationError(
             _("%(format)s images are not accepted. Use JPEG, PNG or WebP.")
             % {"format": image_format},
             code="format",
         )
     width, height = image.size
-    low, high = app_settings.get("AVATAR_MIN_SIDE"), app_settings.get("AVATAR_MAX_SIDE")
+    low, high = app_settings.AVATAR_MIN_SIDE, app_settings.AVATAR_MAX_SIDE
     if min(width, height) < low or max(width, height) > high:
         raise forms.ValidationError(
             _("The photo must be between %(low)s and %(high)s pixels wide and high.")
@@ -55,7 +55,7 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
         )
     try:
         image = ImageOps.exif_transpose(image).convert("RGB")
-        side = app_settings.get("AVATAR_SIZE")
+        side = app_settings.AVATAR_SIZE
         image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         image.save(out, format="JPEG", quality=85, optimize=True)

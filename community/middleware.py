@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 
-from community import app_settings
+from community.app_settings import app_settings
 from community.models import Profile
 from community.permissions import is_platform_staff
 
@@ -59,7 +59,7 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if app_settings.get("STAFF_REQUIRE_2FA") and self._needs_setup(request):
+        if app_settings.STAFF_REQUIRE_2FA and self._needs_setup(request):
             setup = reverse("mfa_activate_totp")
             return HttpResponseRedirect(f"{setup}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
@@ -91,7 +91,7 @@ class StaffTwoFactorWebSocketMiddleware(BaseMiddleware):
     async def __call__(self, scope: dict[str, Any], receive, send):
         user = scope.get("user")
         if (
-            app_settings.get("STAFF_REQUIRE_2FA")
+            app_settings.STAFF_REQUIRE_2FA
             and user is not None
             and await database_sync_to_async(lacks_second_factor)(user)
         ):

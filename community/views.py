@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import actions, app_settings, selectors
+from community import actions, selectors
 from community.adapter import PENDING_INVITATION_KEY
+from community.app_settings import app_settings
 from community.forms import (
     DecisionForm,
     DeleteAccountForm,
@@ -79,9 +80,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         .prefetch_related("expertise", "languages")
         .order_by("display_name", "pk")
     )
-    page = Paginator(profiles, app_settings.get("DIRECTORY_PAGE_SIZE")).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(profiles, app_settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
