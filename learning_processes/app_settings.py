@@ -40,29 +40,38 @@ DEFAULT_PUBLIC_MAIL_DOMAINS = (
 )
 
 
-def text_budget() -> int:
-    return int(getattr(settings, "PROPOSAL_TEXT_BUDGET", DEFAULT_TEXT_BUDGET))
+class AppSettings:
+    prefix = "PROPOSAL_"
+
+    def _setting(self, name: str, default):
+        return getattr(settings, self.prefix + name, default)
+
+    @property
+    def TEXT_BUDGET(self) -> int:
+        """Characters the four text sections of a proposal may hold together."""
+        return int(self._setting("TEXT_BUDGET", DEFAULT_TEXT_BUDGET))
+
+    @property
+    def ATTACHMENT_MAX_BYTES(self) -> int:
+        return int(self._setting("ATTACHMENT_MAX_BYTES", DEFAULT_ATTACHMENT_MAX_BYTES))
+
+    @property
+    def ATTACHMENTS_PER_PROPOSAL(self) -> int:
+        return int(self._setting("ATTACHMENTS_PER_PROPOSAL", DEFAULT_ATTACHMENTS_PER_PROPOSAL))
+
+    @property
+    def AUTOSAVE_SECONDS(self) -> int:
+        return int(self._setting("AUTOSAVE_SECONDS", DEFAULT_AUTOSAVE_SECONDS))
+
+    @property
+    def PUBLIC_MAIL_DOMAINS(self) -> frozenset[str]:
+        return frozenset(self._setting("PUBLIC_MAIL_DOMAINS", DEFAULT_PUBLIC_MAIL_DOMAINS))
+
+    @property
+    def FILES_ROOT(self) -> Path:
+        """Where attachments live: outside MEDIA_ROOT, so no URL serves them directly."""
+        default = Path(settings.MEDIA_ROOT).parent / "private"
+        return Path(self._setting("FILES_ROOT", default))
 
 
-def attachment_max_bytes() -> int:
-    return int(getattr(settings, "PROPOSAL_ATTACHMENT_MAX_BYTES", DEFAULT_ATTACHMENT_MAX_BYTES))
-
-
-def attachments_per_proposal() -> int:
-    return int(
-        getattr(settings, "PROPOSAL_ATTACHMENTS_PER_PROPOSAL", DEFAULT_ATTACHMENTS_PER_PROPOSAL)
-    )
-
-
-def autosave_seconds() -> int:
-    return int(getattr(settings, "PROPOSAL_AUTOSAVE_SECONDS", DEFAULT_AUTOSAVE_SECONDS))
-
-
-def public_mail_domains() -> frozenset[str]:
-    return frozenset(getattr(settings, "PROPOSAL_PUBLIC_MAIL_DOMAINS", DEFAULT_PUBLIC_MAIL_DOMAINS))
-
-
-def private_files_root() -> Path:
-    """Where attachments live: outside MEDIA_ROOT, so no URL serves them directly."""
-    default = Path(settings.MEDIA_ROOT).parent / "private"
-    return Path(getattr(settings, "PROPOSAL_FILES_ROOT", default))
+app_settings = AppSettings()

@@ -2,17 +2,17 @@
 
 from django.core.checks import Error, register
 
-from learning_processes import app_settings
+from learning_processes.app_settings import app_settings
 
 
 @register()
 def check_call_settings(app_configs, **kwargs) -> list[Error]:
     errors = []
     for name, value, low in (
-        ("PROPOSAL_TEXT_BUDGET", app_settings.text_budget(), 500),
-        ("PROPOSAL_ATTACHMENT_MAX_BYTES", app_settings.attachment_max_bytes(), 1024),
-        ("PROPOSAL_ATTACHMENTS_PER_PROPOSAL", app_settings.attachments_per_proposal(), 0),
-        ("PROPOSAL_AUTOSAVE_SECONDS", app_settings.autosave_seconds(), 5),
+        ("PROPOSAL_TEXT_BUDGET", app_settings.TEXT_BUDGET, 500),
+        ("PROPOSAL_ATTACHMENT_MAX_BYTES", app_settings.ATTACHMENT_MAX_BYTES, 1024),
+        ("PROPOSAL_ATTACHMENTS_PER_PROPOSAL", app_settings.ATTACHMENTS_PER_PROPOSAL, 0),
+        ("PROPOSAL_AUTOSAVE_SECONDS", app_settings.AUTOSAVE_SECONDS, 5),
     ):
         if value < low:
             errors.append(

@@ -16,7 +16,7 @@ from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from learning_processes import app_settings
+from learning_processes.app_settings import app_settings
 from learning_processes.calls import actions
 from learning_processes.calls.models import (
     PROPOSAL_FIELDS,
@@ -82,10 +82,10 @@ class ProposalForm(forms.ModelForm):
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
         self.fields["topic_field"].empty_label = _("Choose a topic field")
-        limit = app_settings.attachment_max_bytes() / 1024 / 1024
+        limit = app_settings.ATTACHMENT_MAX_BYTES / 1024 / 1024
         self.fields["attachment"].help_text = _(
             "PDF only, at most %(limit)s MB each, up to %(count)s files."
-        ) % {"limit": f"{limit:g}", "count": app_settings.attachments_per_proposal()}
+        ) % {"limit": f"{limit:g}", "count": app_settings.ATTACHMENTS_PER_PROPOSAL}
 
     def section_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in SECTIONS]

@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from learning_processes import app_settings
+from learning_processes.app_settings import app_settings
 from learning_processes.countries import MunicipalCountries
 from learning_processes.models.processes import HostType
 
@@ -226,7 +226,7 @@ class Decision(models.TextChoices):
 
 
 # The four text sections of the proposal form, in the form's order; together they
-# must fit the character budget (app_settings.text_budget()).
+# must fit the character budget (app_settings.TEXT_BUDGET).
 SECTIONS = ("topic_background", "learning_and_contribution", "knowledge_transfer", "further_goals")
 
 # Fields the applicant fills in, in the form's order (sdgs and partners come apart).
@@ -295,11 +295,11 @@ class PrivateProposalStorage(FileSystemStorage):
     # Read on each use, not cached, so a changed setting (or a test's) takes effect.
     @property
     def base_location(self):
-        return str(app_settings.private_files_root())
+        return str(app_settings.FILES_ROOT)
 
     @property
     def location(self):
-        return str(app_settings.private_files_root().resolve())
+        return str(app_settings.FILES_ROOT.resolve())
 
     def url(self, name):
         raise ValueError("Proposal attachments have no public URL.")

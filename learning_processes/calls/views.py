@@ -18,7 +18,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learning_processes import app_settings
+from learning_processes.app_settings import app_settings
 from learning_processes.calls import actions, selectors
 from learning_processes.calls.forms import (
     ProposalForm,
@@ -75,9 +75,9 @@ def _form_context(
         "partner_errors": errors.get("partners", []),
         "partner_row_errors": row_errors,
         "section_errors": errors.get("sections", []),
-        "budget": app_settings.text_budget(),
+        "budget": app_settings.TEXT_BUDGET,
         "used": sum(len((form[name].value() or "").replace("\r\n", "\n")) for name in SECTIONS),
-        "autosave_seconds": app_settings.autosave_seconds(),
+        "autosave_seconds": app_settings.AUTOSAVE_SECONDS,
         "attachments": list(proposal.attachments.all()),
         "has_errors": bool(errors or row_errors or form.errors),
         # The version this page is loaded with: a save from an older one is refused.
@@ -109,7 +109,7 @@ def _render_as_typed(
 
 def _budget_note(proposal: TopicProposal) -> str:
     """A draft may be over the budget; the person is told, not refused."""
-    budget = app_settings.text_budget()
+    budget = app_settings.TEXT_BUDGET
     over = proposal.section_characters - budget
     if over <= 0:
         return ""
@@ -409,7 +409,7 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
             "attachments": list(proposal.attachments.all()),
             "editable": proposal.is_editable(),
             "characters": proposal.section_characters,
-            "budget": app_settings.text_budget(),
+            "budget": app_settings.TEXT_BUDGET,
         },
     )
 
