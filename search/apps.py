@@ -19,7 +19,7 @@ class SearchConfig(AppConfig):
     label = "practice_search"
 
     def ready(self) -> None:
-        from search import signals
+        from search import checks, signals  # noqa: F401 - checks register themselves
 
         setting_changed.connect(_reset_search, dispatch_uid="practice_search_reset")
         signals.connect()

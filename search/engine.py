@@ -11,7 +11,7 @@ from functools import cache
 from types import ModuleType
 from typing import Any
 
-from django.conf import settings
+from search.app_settings import app_settings
 
 ENGINES = ("opensearch", "elasticsearch")
 
@@ -68,11 +68,11 @@ def new_client(engine: str, url: str, timeout: float = 5.0) -> Any:
 @cache
 def client() -> Any:
     """The configured engine's client, shared by the process."""
-    return new_client(settings.SEARCH_ENGINE, settings.SEARCH_URL, settings.SEARCH_TIMEOUT)
+    return new_client(app_settings.ENGINE, app_settings.URL, app_settings.TIMEOUT)
 
 
 def index_name(base: str) -> str:
-    return f"{settings.SEARCH_INDEX_PREFIX}-{base}"
+    return f"{app_settings.INDEX_PREFIX}-{base}"
 
 
 def content_alias() -> str:

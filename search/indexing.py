@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.db import connections
 from django.db.models import Model
 from django.utils import timezone
@@ -25,6 +24,7 @@ from wagtail.models import Page
 from outbox.drain import OutboxResult, drain, process_due
 from outbox.models import OutboxQuerySet
 from search import engine
+from search.app_settings import app_settings
 from search.documents import content_document
 from search.models import IndexOutbox
 from search.serializers import INDEXED_MODELS, doc_id, document_for, searchable_querysets
@@ -34,7 +34,7 @@ MERGE_TIMEOUT = 900
 
 
 def engine_enabled() -> bool:
-    return settings.SEARCH_ENGINE in engine.ENGINES
+    return app_settings.ENGINE in engine.ENGINES
 
 
 # --- the outbox ---------------------------------------------------------------------
@@ -75,7 +75,7 @@ def _bulk(
 ) -> None:
     if not actions:
         return
-    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    helpers = engine.helpers_module(app_settings.ENGINE)
     extra = {"require_alias": "true"} if require_alias else {}
     _, errors = helpers.bulk(
         engine.client(),
@@ -127,7 +127,7 @@ def drain_outbox(refresh: bool = False) -> OutboxResult:
 
 
 def document_class(index: str) -> type:
-    return content_document(engine.dsl_module(settings.SEARCH_ENGINE), index)
+    return content_document(engine.dsl_module(app_settings.ENGINE), index)
 
 
 def _versioned_name() -> str:
@@ -189,7 +189,7 @@ def rebuild() -> RebuildResult:
 
     started = time.perf_counter()
     client = engine.client()
-    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    helpers = engine.helpers_module(app_settings.ENGINE)
     alias = engine.content_alias()
     # Edits from here on are replayed onto the new index before and after the swap.
     marker = IndexOutbox.objects.order_by("-id").values_list("id", flat=True).first() or 0
@@ -211,7 +211,7 @@ def rebuild() -> RebuildResult:
     # engine's merge policy keeps in check.
     merge_started = time.perf_counter()
     # A client of its own for the long request: both clients take a timeout there.
-    slow = engine.new_client(settings.SEARCH_ENGINE, settings.SEARCH_URL, timeout=MERGE_TIMEOUT)
+    slow = engine.new_client(app_settings.ENGINE, app_settings.URL, timeout=MERGE_TIMEOUT)
     slow.indices.forcemerge(index=name, max_num_segments=1)
     merge_seconds = time.perf_counter() - merge_started
 
@@ -249,7 +249,7 @@ class Drift:
 def check() -> Drift:
     """What the index lacks, holds in excess, or holds in an old revision."""
     client = engine.client()
-    helpers = engine.helpers_module(settings.SEARCH_ENGINE)
+    helpers = engine.helpers_module(app_settings.ENGINE)
     client.indices.refresh(index=engine.content_alias())
     expected: dict[str, int | None] = {}
     for queryset in searchable_querysets():

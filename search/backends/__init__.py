@@ -1,4 +1,4 @@
-"""Search backends behind one interface, chosen by settings.SEARCH_ENGINE.
+"""Search backends behind one interface, chosen by the SEARCH_ENGINE setting.
 
 Shaped after wagtail.search.backends: a small base class, a database fallback
 for the embedded mode (and for when the engine is down), and one implementation
@@ -7,14 +7,13 @@ for Elasticsearch and OpenSearch.
 
 from functools import cache
 
-from django.conf import settings
-
+from search.app_settings import app_settings
 from search.backends.base import SearchBackend
 
 
 @cache
 def get_backend() -> SearchBackend:
-    engine = settings.SEARCH_ENGINE
+    engine = app_settings.ENGINE
     if engine == "database":
         from search.backends.database import DatabaseSearchBackend
 
