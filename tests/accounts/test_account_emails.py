@@ -24,6 +24,14 @@ def sent_mail() -> list:
     return mail.outbox
 
 
+def sign_up(client, name: str, email: str, **headers) -> None:
+    client.post(
+        "/accounts/signup/",
+        {"display_name": name, "email": email, "password1": PASSWORD, "password2": PASSWORD},
+        **headers,
+    )
+
+
 def links(message) -> list[str]:
     """The links in the text, without the site's address under the signature."""
     return [link for link in re.findall(r"https?://\S+", message.body) if link != SITE + "/"]
@@ -39,16 +47,7 @@ def assert_speaks_for_the_site(message) -> None:
 
 @override_settings(SITE_URL=SITE)
 def test_signup_confirmation_greets_by_name_and_links_to_the_site(client):
-    client.post(
-        "/accounts/signup/",
-        {
-            "display_name": "Lerato Mokoena",
-            "email": "lerato@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-        **OTHER_HOST,
-    )
+    sign_up(client, "Lerato Mokoena", "lerato@example.org", **OTHER_HOST)
     (message,) = sent_mail()
     assert message.body.startswith("Hello Lerato Mokoena,")
     assert_speaks_for_the_site(message)
@@ -80,16 +79,7 @@ def test_reset_for_an_unknown_address_offers_sign_up_on_the_site(client):
 @override_settings(SITE_URL=SITE)
 def test_signing_up_again_with_a_known_address_offers_a_reset_on_the_site(client, user_factory):
     user_factory(email="ines@example.org")
-    client.post(
-        "/accounts/signup/",
-        {
-            "display_name": "Ines",
-            "email": "ines@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-        **OTHER_HOST,
-    )
+    sign_up(client, "Ines", "ines@example.org", **OTHER_HOST)
     (message,) = sent_mail()
     assert_speaks_for_the_site(message)
     assert links(message) == [SITE + "/accounts/password/reset/"]
@@ -107,15 +97,7 @@ def test_new_address_confirmation_links_to_the_site(client, user_factory):
 
 def test_a_name_with_markup_is_greeted_as_typed_and_shown_escaped(client):
     name = "O'Brien & <Partners>"
-    client.post(
-        "/accounts/signup/",
-        {
-            "display_name": name,
-            "email": "ob@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
+    sign_up(client, name, "ob@example.org")
     (message,) = sent_mail()
     assert message.body.startswith(f"Hello {name},")
     confirm = re.search(r"http://testserver(/accounts/confirm-email/\S+)", message.body).group(1)
@@ -126,15 +108,7 @@ def test_a_name_with_markup_is_greeted_as_typed_and_shown_escaped(client):
 def test_a_signup_confirmation_waits_in_the_outbox_until_it_drains(client):
     from mailing.models import OutgoingEmail
 
-    client.post(
-        "/accounts/signup/",
-        {
-            "display_name": "Lerato Mokoena",
-            "email": "lerato@example.org",
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
+    sign_up(client, "Lerato Mokoena", "lerato@example.org")
     queued = OutgoingEmail.objects.get(to="lerato@example.org")
     assert queued.purpose == "account:email_confirmation_signup"
     assert mail.outbox == []
