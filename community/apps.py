@@ -9,3 +9,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from community import checks, handlers  # noqa: F401
+        from community.panels import register_page_panels
+
+        register_page_panels()

@@ -20,6 +20,8 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from search import checks, signals  # noqa: F401 - checks register themselves
+        from search.panels import register_page_panels
 
         setting_changed.connect(_reset_search, dispatch_uid="practice_search_reset")
         signals.connect()
+        register_page_panels()

@@ -20,7 +20,7 @@ from community.live.ics import session_calendar
 from community.live.models import ReminderKind, SessionReminder, SessionState, VirtualSession
 from community.people import display_name
 from mailing.links import absolute_url, site_domain
-from mailing.outbox import queue_templated_email
+from mailing.outbox import TextAttachment, queue_templated_email
 
 WINDOWS = {ReminderKind.DAY: dt.timedelta(days=1), ReminderKind.HOUR: dt.timedelta(hours=1)}
 
@@ -75,7 +75,7 @@ def _remind(session_id: int, kind: str) -> int:
             )
             # Attached as well as linked: the link needs a signed-in browser, a
             # calendar app does not have one.
-            calendar = {
+            calendar: TextAttachment = {
                 "filename": f"session-{session.pk}.ics",
                 "content": session_calendar(
                     session, room_url=room_url, domain=site_domain()

@@ -1,5 +1,8 @@
 """Background tasks of the live sessions: the reminder e-mails, at the moments they fall due."""
 
+import datetime as dt
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -22,6 +25,8 @@ def schedule_reminders(session: VirtualSession) -> None:
     for window in WINDOWS.values():
         run_after = max(session.starts_at - window, now)
         if session.starts_at > now:
-            transaction.on_commit(
-                lambda at=run_after: send_session_reminders.using(run_after=at).enqueue()
-            )
+            transaction.on_commit(partial(_enqueue_reminders, run_after))
+
+
+def _enqueue_reminders(run_after: dt.datetime) -> None:
+    send_session_reminders.using(run_after=run_after).enqueue()
