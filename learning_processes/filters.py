@@ -11,9 +11,11 @@ not crash and do not empty the listing: the form reports the error next to the
 field, and only the valid filters are applied. django-filter's `qs` already
 filters with the form's `cleaned_data`, which holds the valid fields only.
 
-Filters across to-many relations (SDGs, tags, partner municipalities) select
-the page ids in a subquery instead of joining, so a process with two partners
-from Ghana appears once and no DISTINCT over the page columns is needed.
+Each filter but the phase selects by the content type's facet rule
+(learning_processes.facets), the one search uses. Filters across to-many relations
+(SDGs, tags, partner municipalities) select the page ids in a subquery instead of
+joining, so a process with two partners from Ghana appears once and no DISTINCT
+over the page columns is needed.
 """
 
 from dataclasses import dataclass, field
@@ -23,10 +25,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from learning_processes import countries
+from learning_processes.facets import PRACTICES, PROCESSES, ContentFacets
 from learning_processes.models import (
     LearningProcessPage,
     LearningProcessTag,
-    PartnerMunicipality,
     PracticePage,
     PracticeTag,
     SustainableDevelopmentGoal,
@@ -87,9 +89,7 @@ def practice_facets(practices: QuerySet) -> Facets:
     return Facets(
         topic=_topic_choices(),
         sdg=_sdg_choices(),
-        country=countries.country_choices(
-            practices.order_by().values_list("country", flat=True).distinct()
-        ),
+        country=countries.country_choices(PRACTICES.countries(practices)),
         region=REGION_CHOICES,
         tag=_tag_choices(PracticeTag, practices),
         year=_year_choices(practices),
@@ -98,38 +98,29 @@ def practice_facets(practices: QuerySet) -> Facets:
 
 
 def learning_process_facets(processes: QuerySet) -> Facets:
-    partner_countries = (
-        PartnerMunicipality.objects.filter(page__in=processes)
-        .order_by()
-        .values_list("country", flat=True)
-        .distinct()
-    )
-    years = _year_choices(processes)
-    hosts = ["DE"] if years else []  # every host is German
     return Facets(
         topic=_topic_choices(),
         sdg=_sdg_choices(),
-        country=countries.country_choices([*hosts, *partner_countries]),
+        country=countries.country_choices(PROCESSES.countries(processes)),
         region=PROCESS_REGION_CHOICES,
         tag=_tag_choices(LearningProcessTag, processes),
-        year=years,
+        year=_year_choices(processes),
         phase=list(Phase.choices),
     )
 
 
-def _with_related(queryset: QuerySet, **lookup) -> QuerySet:
-    """Pages with at least one related row matching `lookup`, each page once."""
-    matching = queryset.model.objects.filter(**lookup).values("pk")
-    return queryset.filter(pk__in=matching)
-
-
-def _with_partners(queryset: QuerySet, partners: QuerySet) -> QuerySet:
-    """Processes with at least one of these partner municipalities, each once."""
-    return queryset.filter(pk__in=partners.values("page_id"))
+def _facet(label: str, empty_label: str, facet: str) -> django_filters.ChoiceFilter:
+    """A filter that selects by the content type's facet rule (learning_processes.facets)."""
+    return django_filters.ChoiceFilter(
+        field_name=facet, label=label, empty_label=empty_label, method="filter_facet"
+    )
 
 
 class FacetFilterSet(django_filters.FilterSet):
-    """Takes its select options from `facets`, computed once per request."""
+    """Takes its select options from `facets`, computed once per request, and filters
+    by `content_facets`: the same rule as search (slugs in the URL, not names)."""
+
+    content_facets: ContentFacets
 
     def __init__(self, data=None, queryset=None, *, facets: Facets, request=None, prefix=None):
         super().__init__(data, queryset, request=request, prefix=prefix)
@@ -149,99 +140,45 @@ class FacetFilterSet(django_filters.FilterSet):
             active.append((name, str(form_field.label), str(labels.get(str(value), value))))
         return active
 
+    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(self.content_facets.match(name, [value], key="slug"))
 
-class PracticeFilter(FacetFilterSet):
-    topic = django_filters.ChoiceFilter(
-        field_name="topic_field__slug", label=_("Topic field"), empty_label=_("All topic fields")
-    )
-    sdg = django_filters.ChoiceFilter(
-        label=_("Sustainable Development Goal"), empty_label=_("All SDGs"), method="filter_sdg"
-    )
-    country = django_filters.ChoiceFilter(
-        field_name="country", label=_("Country"), empty_label=_("All countries")
-    )
-    region = django_filters.ChoiceFilter(
-        label=_("Region"), empty_label=_("All regions"), method="filter_region"
-    )
-    tag = django_filters.ChoiceFilter(
-        label=_("Tag"), empty_label=_("All tags"), method="filter_tag"
-    )
-    year = django_filters.ChoiceFilter(
-        field_name="year", label=_("Year"), empty_label=_("All years")
-    )
-    population = django_filters.ChoiceFilter(
-        field_name="population_band", label=_("Population"), empty_label=_("All city sizes")
-    )
+
+class _TopicAndPlaceFilterSet(FacetFilterSet):
+    """The filters both listings offer first, in this order."""
+
+    topic = _facet(_("Topic field"), _("All topic fields"), "topic_field")
+    sdg = _facet(_("Sustainable Development Goal"), _("All SDGs"), "sdgs")
+    country = _facet(_("Country"), _("All countries"), "country")
+    region = _facet(_("Region"), _("All regions"), "region")
+    tag = _facet(_("Tag"), _("All tags"), "tags")
+
+
+class PracticeFilter(_TopicAndPlaceFilterSet):
+    content_facets = PRACTICES
+
+    year = _facet(_("Year"), _("All years"), "year")
+    population = _facet(_("Population"), _("All city sizes"), "population_band")
 
     class Meta:
         model = PracticePage
         fields: list[str] = []
 
-    def filter_sdg(self, queryset, name, value):
-        return _with_related(queryset, sdgs__number=value)
 
-    def filter_tag(self, queryset, name, value):
-        return _with_related(queryset, tags__slug=value)
-
-    def filter_region(self, queryset, name, value):
-        south = countries.global_south_codes()
-        if value == countries.GERMANY:
-            return queryset.filter(country="DE")
-        if value == countries.GLOBAL_SOUTH:
-            return queryset.filter(country__in=south)
-        return queryset.exclude(country="DE").exclude(country__in=south)
-
-
-class LearningProcessFilter(FacetFilterSet):
+class LearningProcessFilter(_TopicAndPlaceFilterSet):
     """Filters a queryset annotated by `LearningProcessPage.objects.with_phase()`.
 
     Every host is German, so country DE and region "germany" keep all
     processes; other countries and regions select by partner municipality.
     """
 
-    topic = django_filters.ChoiceFilter(
-        field_name="topic_field__slug", label=_("Topic field"), empty_label=_("All topic fields")
-    )
-    sdg = django_filters.ChoiceFilter(
-        label=_("Sustainable Development Goal"), empty_label=_("All SDGs"), method="filter_sdg"
-    )
-    country = django_filters.ChoiceFilter(
-        label=_("Country"), empty_label=_("All countries"), method="filter_country"
-    )
-    region = django_filters.ChoiceFilter(
-        label=_("Region"), empty_label=_("All regions"), method="filter_region"
-    )
-    tag = django_filters.ChoiceFilter(
-        label=_("Tag"), empty_label=_("All tags"), method="filter_tag"
-    )
+    content_facets = PROCESSES
+
     phase = django_filters.ChoiceFilter(
         field_name="phase", label=_("Phase"), empty_label=_("All phases")
     )
-    year = django_filters.ChoiceFilter(
-        field_name="year", label=_("Year"), empty_label=_("All years")
-    )
+    year = _facet(_("Year"), _("All years"), "year")
 
     class Meta:
         model = LearningProcessPage
         fields: list[str] = []
-
-    def filter_sdg(self, queryset, name, value):
-        return _with_related(queryset, sdgs__number=value)
-
-    def filter_tag(self, queryset, name, value):
-        return _with_related(queryset, tags__slug=value)
-
-    def filter_country(self, queryset, name, value):
-        if value == "DE":
-            return queryset
-        return _with_partners(queryset, PartnerMunicipality.objects.filter(country=value))
-
-    def filter_region(self, queryset, name, value):
-        if value == countries.GERMANY:
-            return queryset
-        south = countries.global_south_codes()
-        if value == countries.GLOBAL_SOUTH:
-            partners = PartnerMunicipality.objects.filter(country__in=south)
-        else:
-            partners = PartnerMunicipality.objects.exclude(country="DE").exclude(country__in=south)
-        return _with_partners(queryset, partners)

@@ -155,6 +155,23 @@ def build_search(
             filter=[visible],
         )
     )
+    search = _with_facets(dsl, search, query)
+    if query.text:
+        search = _with_highlights(search)
+    if query.text and tolerant:
+        search = _with_did_you_mean(search, query)
+    if query.sort == "date" or not query.text:
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    else:
+        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
+    # The full text stays in the index for highlighting but not in the response.
+    search = search.source(excludes=["text"])
+    return search.extra(from_=query.offset, size=query.page_size, track_total_hits=True)
+
+
+def _with_facets(dsl: ModuleType, search: Any, query: SearchQuery) -> Any:
+    """The selected facets filter the hits after the counts (post_filter); each facet
+    is counted under the other facets' selections."""
     active = {name: values for name, values in query.filters.items() if values and name in FACETS}
     if active:
         search = search.post_filter(
@@ -173,56 +190,51 @@ def build_search(
             bucket.bucket("values", "terms", field=spec["field"], size=spec["size"])
         else:
             shared.bucket(name, "terms", field=spec["field"], size=spec["size"])
-    if query.text:
-        # Fragments begin at a sentence; a longer sentence is split where a word ends.
-        search = (
-            search.highlight_options(
-                pre_tags=["<mark>"],
-                post_tags=["</mark>"],
-                encoder="html",
-                type="unified",
-                boundary_scanner="sentence",
-            )
-            .highlight("title", number_of_fragments=0)
-            .highlight(
-                "summary", "text", fragment_size=SNIPPET_SIZE, number_of_fragments=MAX_SNIPPETS
-            )
+    return search
+
+
+def _with_highlights(search: Any) -> Any:
+    """Fragments begin at a sentence; a longer sentence is split where a word ends."""
+    return (
+        search.highlight_options(
+            pre_tags=["<mark>"],
+            post_tags=["</mark>"],
+            encoder="html",
+            type="unified",
+            boundary_scanner="sentence",
         )
-    if query.text and tolerant:
-        search = search.suggest(
-            "did_you_mean",
-            query.text,
-            phrase={
-                "field": "text.shingle",
-                "size": 1,
-                "gram_size": 3,
-                "max_errors": 2,
-                "direct_generator": [{"field": "text.shingle", "suggest_mode": "always"}],
-                # A suggestion counts only if it finds something the viewer may open.
-                "collate": {
-                    "query": {
-                        "source": {
-                            "bool": {
-                                "must": {
-                                    "match": {
-                                        "text": {"query": "{{suggestion}}", "operator": "and"}
-                                    }
-                                },
-                                "filter": {"terms": {"visibility": list(query.visibility)}},
-                            }
+        .highlight("title", number_of_fragments=0)
+        .highlight("summary", "text", fragment_size=SNIPPET_SIZE, number_of_fragments=MAX_SNIPPETS)
+    )
+
+
+def _with_did_you_mean(search: Any, query: SearchQuery) -> Any:
+    """A phrase suggester over the text's shingles; a suggestion counts only if it finds
+    something the viewer may open."""
+    return search.suggest(
+        "did_you_mean",
+        query.text,
+        phrase={
+            "field": "text.shingle",
+            "size": 1,
+            "gram_size": 3,
+            "max_errors": 2,
+            "direct_generator": [{"field": "text.shingle", "suggest_mode": "always"}],
+            "collate": {
+                "query": {
+                    "source": {
+                        "bool": {
+                            "must": {
+                                "match": {"text": {"query": "{{suggestion}}", "operator": "and"}}
+                            },
+                            "filter": {"terms": {"visibility": list(query.visibility)}},
                         }
-                    },
-                    "prune": False,
+                    }
                 },
+                "prune": False,
             },
-        )
-    if query.sort == "date" or not query.text:
-        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
-    else:
-        search = search.sort("_score", {"published_at": {"order": "desc", "missing": "_last"}})
-    # The full text stays in the index for highlighting but not in the response.
-    search = search.source(excludes=["text"])
-    return search.extra(from_=query.offset, size=query.page_size, track_total_hits=True)
+        },
+    )
 
 
 def build_suggest(

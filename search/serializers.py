@@ -2,8 +2,11 @@
 
 `INDEXED_MODELS` is the list of what search indexes; `document_for()` returns
 None for anything that must not be found (draft, unpublished, private, deleted or
-hidden). A members-only thread is indexed with its space (`visibility`
-"space:<id>"), and every query is filtered by what the viewer may see.
+hidden). What each is filed under (topic, SDGs, tags, places, year) comes from
+its content type's facets (learning_processes.facets, community.exchange.facets),
+which the listings and the database fallback use too. A members-only thread is
+indexed with its space (`visibility` "space:<id>"), and every query is filtered by
+what the viewer may see.
 """
 
 from typing import Any
@@ -11,8 +14,9 @@ from typing import Any
 from wagtail.models import Page
 from wagtail.rich_text import get_text_for_indexing
 
+from community.exchange.facets import THREADS
 from community.exchange.models import Thread, Visibility
-from learning_processes.countries import region_of
+from learning_processes.facets import OUTCOMES, PRACTICES, PROCESSES
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
 from search.snippets import shorten
 
@@ -31,11 +35,6 @@ def _plain(*values: Any) -> str:
     return "\n".join(get_text_for_indexing(str(v)) for v in values if v)
 
 
-def _tag_names(page: Page) -> list[str]:
-    # Through the tagged items, so a prefetch of tagged_items__tag serves a bulk rebuild.
-    return sorted(item.tag.name for item in page.tagged_items.all())
-
-
 def _common(page: Page, content_type: str) -> dict[str, Any]:
     return {
         "content_type": content_type,
@@ -47,50 +46,27 @@ def _common(page: Page, content_type: str) -> dict[str, Any]:
     }
 
 
-def practice_labels(page: PracticePage) -> dict[str, Any]:
-    """What a practice is filed under, as its document holds it (similar practices
-    compare these)."""
-    return {
-        "topic_field": page.topic_field.name if page.topic_field_id else None,
-        "sdgs": [goal.number for goal in page.sdgs.all()],
-        "tags": _tag_names(page),
-        "learning_process": str(page.learning_process_id) if page.learning_process_id else None,
-    }
-
-
 def practice_to_document(page: PracticePage) -> dict[str, Any]:
     process = page.learning_process
     return {
         **_common(page, "practice"),
-        **practice_labels(page),
+        **PRACTICES.document(page),
         "summary": page.summary,
         "text": _plain(
             page.challenge, page.approach, page.results, page.resources_needed, page.transferability
         ),
         "city": page.city,
-        "country": page.country.code or None,
-        "region": region_of(page.country.code),
-        "population_band": page.population_band or None,
-        "year": page.year,
         "learning_process_title": process.title if process else None,
     }
 
 
 def process_to_document(page: LearningProcessPage) -> dict[str, Any]:
-    partners = list(page.partners.all())
-    countries = sorted({p.country.code for p in partners if p.country})
     return {
         **_common(page, "learning_process"),
+        **PROCESSES.document(page),
         "summary": page.summary,
         "text": _plain(page.background, page.learning_goals, page.contribution, page.host_name),
-        "topic_field": page.topic_field.name if page.topic_field_id else None,
-        "sdgs": [goal.number for goal in page.sdgs.all()],
-        "tags": _tag_names(page),
         "city": page.host_city,
-        "country": ["DE", *countries],
-        "region": sorted({"germany", *(region_of(code) for code in countries)}),
-        "year": page.year,
-        "learning_process": str(page.pk),
         "learning_process_title": page.title,
     }
 
@@ -99,26 +75,12 @@ def outcome_to_document(page: OutcomePage) -> dict[str, Any]:
     process = page.get_parent().specific
     return {
         **_common(page, "outcome"),
+        **OUTCOMES.document(page, process=process),
         "summary": shorten(get_text_for_indexing(str(page.results)), SUMMARY_LENGTH),
         "text": _plain(page.results, page.lessons_learned, page.next_steps),
-        "topic_field": process.topic_field.name if process.topic_field_id else None,
-        "sdgs": [goal.number for goal in process.sdgs.all()],
-        "tags": _tag_names(process),
         "city": process.host_city,
-        "country": "DE",
-        "region": "germany",
-        "year": (page.first_published_at or page.last_published_at).year
-        if page.first_published_at
-        else process.year,
-        "learning_process": str(process.pk),
         "learning_process_title": process.title,
     }
-
-
-def _partner_places(space: LearningProcessPage) -> tuple[list[str], list[str]]:
-    """Countries and regions of a process: Germany (every host is German) and its partners'."""
-    codes = sorted({p.country.code for p in space.partners.all() if p.country})
-    return ["DE", *codes], sorted({"germany", *(region_of(code) for code in codes)})
 
 
 def thread_to_document(thread: Thread) -> dict[str, Any]:
@@ -130,7 +92,6 @@ def thread_to_document(thread: Thread) -> dict[str, Any]:
         key=lambda p: (not p.is_opening, p.created_at, p.pk),
     )
     opening = posts[0] if posts and posts[0].is_opening else None
-    country, region = _partner_places(space)
     return {
         "content_type": "thread",
         "title": thread.title,
@@ -144,14 +105,8 @@ def thread_to_document(thread: Thread) -> dict[str, Any]:
         if opening
         else "",
         "text": _plain(*(p.body_html for p in posts)),
-        "topic_field": space.topic_field.name if space.topic_field_id else None,
-        "sdgs": [goal.number for goal in space.sdgs.all()],
-        "tags": sorted(item.tag.name for item in thread.tagged_items.all()),
+        **THREADS.document(thread),
         "city": space.host_city,
-        "country": country,
-        "region": region,
-        "year": thread.created_at.year,
-        "learning_process": str(space.pk),
         "learning_process_title": space.title,
     }
 

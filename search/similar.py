@@ -30,9 +30,9 @@ from typing import Any
 from django.db.models import Count, Model, prefetch_related_objects
 from wagtail.rich_text import get_text_for_indexing
 
+from learning_processes.facets import PRACTICES
 from learning_processes.models import PracticePage
 from learning_processes.models.practices import PracticeTag
-from search.serializers import practice_labels
 
 # What one shared label of each kind counts, before its rarity. SDGs come several to
 # a practice and are broad: a quarter.
@@ -95,7 +95,7 @@ def weighted_labels(page: PracticePage) -> list[Label]:
     # One query for the tags (a preview's unsaved ones stay as they are).
     prefetch_related_objects([page], "tagged_items__tag")
     values: dict[str, list[Any]] = defaultdict(list)
-    for field, found in practice_labels(page).items():
+    for field, found in PRACTICES.labels(page).items():
         for value in found if isinstance(found, list) else [found]:
             if value not in (None, ""):
                 values[field].append(value)

@@ -7,45 +7,29 @@ counts (GROUP BY over the matching pages) and the ordering. Only the page of
 hits is loaded and turned into documents, so totals and counts are exact at any
 size and a query costs a fixed number of SQL statements.
 
-Each indexed page type is a `_Source` that says, in SQL, what a facet value
-means for it, matching what `search.serializers` writes into the engine's
-documents (a learning process counts for Germany and for each partner's
-country; an outcome inherits its process's topic, SDGs and tags). The
-equivalence is tested against the serializers on both databases.
+Each indexed content type is a `_Source`: what a viewer may see of it, its text
+match, and its facets, whose rule (learning_processes.facets) says in SQL what a
+facet value means, as the serializers write it into the engine's documents (a
+learning process counts for Germany and for each partner's country; an outcome
+inherits its process's topic, SDGs and tags). The equivalence is tested against
+the serializers on both databases.
 """
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from datetime import UTC
-from functools import cache
 from typing import Any
 
 from django.db import connection
-from django.db.models import (
-    Case,
-    Count,
-    F,
-    FloatField,
-    IntegerField,
-    Model,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, ExtractYear, Left
+from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
-from community.exchange.models import Post, Thread, ThreadTag
+from community.exchange.facets import THREADS
+from community.exchange.models import Post, Thread
 from community.exchange.models import Visibility as ThreadVisibility
-from learning_processes.countries import GERMANY, GLOBAL_SOUTH, OTHER, global_south_codes
-from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
-from learning_processes.models.practices import PracticeTag
-from learning_processes.models.processes import LearningProcessTag, PartnerMunicipality
+from learning_processes.facets import NOTHING, OUTCOMES, PRACTICES, PROCESSES, ContentFacets
+from learning_processes.models import PracticePage
 from search.backends.base import SearchBackend
 from search.documents import FACETS
 from search.queries import SearchHit, SearchQuery, SearchResults
@@ -61,89 +45,22 @@ from search.similar import CANDIDATES, LINKS, Label, about_text, weighted_labels
 from search.similar import rank as rank_similar
 from search.snippets import distinct_snippets, fragments, mark
 
-NOTHING = Q(pk__in=[])
-
-
-@cache
-def _global_south() -> tuple[str, ...]:
-    return tuple(global_south_codes())
-
-
-def _region_of_column(column: str) -> Case:
-    """learning_processes.countries.region_of() as an SQL expression."""
-    return Case(
-        When(**{column: "DE"}, then=Value(GERMANY)),
-        When(**{f"{column}__in": _global_south()}, then=Value(GLOBAL_SOUTH)),
-        default=Value(OTHER),
-    )
-
-
-def _region_q(column: str, regions: Iterable[str]) -> Q:
-    q = NOTHING
-    for region in set(regions):
-        if region == GERMANY:
-            q |= Q(**{column: "DE"})
-        elif region == GLOBAL_SOUTH:
-            q |= Q(**{f"{column}__in": _global_south()})
-        elif region == OTHER:
-            q |= ~Q(**{column: "DE"}) & ~Q(**{f"{column}__in": _global_south()})
-    return q
-
-
-class _Link:
-    """A multi-valued field stored in another table: SDGs, tags, partner countries."""
-
-    def __init__(self, model: type[Model], owner: str, value: str, convert=str) -> None:
-        self.model, self.owner, self.value, self.convert = model, owner, value, convert
-
-    def rows(self) -> QuerySet:
-        rows = self.model.objects.exclude(**{f"{self.value}__isnull": True})
-        return rows.exclude(**{self.value: ""}) if self.convert is str else rows
-
-    def owners_with(self, values: Iterable[str], **extra: Any) -> QuerySet:
-        converted = facet_integers(values) if self.convert is int else [str(v) for v in values]
-        return self.rows().filter(**{f"{self.value}__in": converted}, **extra).values(self.owner)
-
-    def counts(self, owners: QuerySet) -> Counter:
-        rows = (
-            self.rows()
-            .filter(**{f"{self.owner}__in": owners})
-            .values_list(self.value)
-            .annotate(n=Count(self.owner, distinct=True))
-            .order_by()
-        )
-        return Counter({str(value): n for value, n in rows})
-
-
-def _m2m(model: type[Model], name: str, value: str) -> _Link:
-    field = model._meta.get_field(name)
-    return _Link(
-        field.remote_field.through,
-        f"{field.m2m_field_name()}_id",
-        f"{field.m2m_reverse_field_name()}__{value}",
-        convert=int,
-    )
-
-
-def _column_counts(queryset: QuerySet, column: str) -> Counter:
-    rows = queryset.values_list(column).annotate(n=Count("pk")).order_by()
-    return Counter({str(value): n for value, n in rows if value not in (None, "")})
-
 
 class _Source:
-    """One indexed page type, its facets expressed in SQL."""
+    """One indexed content type: what the viewer may see of it, its text match, and its
+    facets (learning_processes.facets, community.exchange.facets) in SQL."""
 
-    content_type = ""
-    model: type[Model]
-    # Facets this type has no value for: a filter on one of them leaves it out, as the
-    # engine leaves out documents without the field.
-    absent: tuple[str, ...] = ("population_band",)
+    def __init__(self, content_type: str, facets: ContentFacets) -> None:
+        self.content_type, self.facets, self.model = content_type, facets, facets.model
 
     def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
         return _text_match(queryset, text)
 
     def annotate(self, queryset: QuerySet) -> QuerySet:
-        return queryset.annotate(_published=Coalesce("last_published_at", "first_published_at"))
+        published = queryset.annotate(
+            _published=Coalesce("last_published_at", "first_published_at")
+        )
+        return self.facets.annotate(published)
 
     def base(self, visibility: tuple[str, ...]) -> QuerySet:
         if PUBLIC not in visibility:
@@ -153,185 +70,16 @@ class _Source:
     def match(self, name: str, values: tuple[str, ...]) -> Q:
         if name == "content_type":
             return Q() if self.content_type in values else NOTHING
-        if name in self.absent:
-            return NOTHING
-        return self._match(name, values)
+        # As the engine's integer fields: a value that cannot be one matches nothing.
+        converted = facet_integers(values) if FACETS[name].get("integer") else values
+        return self.facets.match(name, converted)
 
     def counts(self, name: str, queryset: QuerySet) -> Counter:
-        """Facet counts of the pages in `queryset` (filtered by the other facets)."""
-        ids = queryset.order_by().values("pk")
+        """Facet counts of the items in `queryset` (filtered by the other facets)."""
         if name == "content_type":
             total = queryset.order_by().count()
             return Counter({self.content_type: total} if total else {})
-        if name in self.absent:
-            return Counter()
-        return self._counts(name, ids)
-
-    def _match(self, name: str, values: tuple[str, ...]) -> Q:
-        raise NotImplementedError
-
-    def _counts(self, name: str, ids: QuerySet) -> Counter:
-        raise NotImplementedError
-
-    def _pages(self, ids: QuerySet) -> QuerySet:
-        return self.annotate(self.model.objects.filter(pk__in=ids))
-
-
-class _PracticeSource(_Source):
-    content_type = "practice"
-    model = PracticePage
-    absent = ()
-
-    def __init__(self) -> None:
-        self.links = {
-            "sdgs": _m2m(PracticePage, "sdgs", "number"),
-            "tags": _Link(PracticeTag, "content_object_id", "tag__name"),
-        }
-
-    def _match(self, name: str, values: tuple[str, ...]) -> Q:
-        if name in self.links:
-            return Q(pk__in=self.links[name].owners_with(values))
-        if name == "topic_field":
-            return Q(topic_field__name__in=values)
-        if name == "country":
-            return Q(country__in=values)
-        if name == "region":
-            return _region_q("country", values)
-        if name == "year":
-            return Q(year__in=facet_integers(values))
-        if name == "population_band":
-            return Q(population_band__in=values)
-        return Q()
-
-    def _counts(self, name: str, ids: QuerySet) -> Counter:
-        if name in self.links:
-            return self.links[name].counts(ids)
-        pages = self._pages(ids)
-        if name == "topic_field":
-            return _column_counts(pages, "topic_field__name")
-        if name == "region":
-            return _column_counts(pages.annotate(_region=_region_of_column("country")), "_region")
-        if name in ("country", "year", "population_band"):
-            return _column_counts(pages, name)
-        return Counter()
-
-
-class _ProcessSource(_Source):
-    """A process counts for Germany (every host is German) and each partner's country."""
-
-    content_type = "learning_process"
-    model = LearningProcessPage
-
-    def __init__(self) -> None:
-        self.links = {
-            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
-            "tags": _Link(LearningProcessTag, "content_object_id", "tag__name"),
-        }
-        self.partners = _Link(PartnerMunicipality, "page_id", "country")
-
-    def _match(self, name: str, values: tuple[str, ...]) -> Q:
-        if name in self.links:
-            return Q(pk__in=self.links[name].owners_with(values))
-        if name == "topic_field":
-            return Q(topic_field__name__in=values)
-        if name == "year":
-            return Q(year__in=facet_integers(values))
-        if name == "country":
-            if "DE" in values:
-                return Q()
-            return Q(pk__in=self.partners.owners_with(values))
-        if name == "region":
-            if GERMANY in values:
-                return Q()
-            partners = self.partners.rows().filter(_region_q("country", values))
-            return Q(pk__in=partners.values("page_id"))
-        return Q()
-
-    def _counts(self, name: str, ids: QuerySet) -> Counter:
-        if name in self.links:
-            return self.links[name].counts(ids)
-        pages = self._pages(ids)
-        if name == "topic_field":
-            return _column_counts(pages, "topic_field__name")
-        if name == "year":
-            return _column_counts(pages, "year")
-        if name in ("country", "region"):
-            total = pages.count()
-            partners = self.partners.rows().filter(page_id__in=ids).exclude(country="DE")
-            if name == "region":
-                partners = partners.annotate(_region=_region_of_column("country"))
-            column = "country" if name == "country" else "_region"
-            rows = partners.values_list(column).annotate(n=Count("page_id", distinct=True))
-            found = Counter({str(value): n for value, n in rows.order_by()})
-            if total:
-                found["DE" if name == "country" else GERMANY] = total
-            return found
-        return Counter()
-
-
-class _OutcomeSource(_Source):
-    """An outcome belongs to its parent process, whose topic, SDGs and tags it inherits."""
-
-    content_type = "outcome"
-    model = OutcomePage
-
-    def __init__(self) -> None:
-        self.process_links = {
-            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
-            "tags": _Link(LearningProcessTag, "content_object_id", "tag__name"),
-        }
-
-    def annotate(self, queryset: QuerySet) -> QuerySet:
-        process = LearningProcessPage.objects.filter(path=OuterRef("_process_path"))
-        return (
-            super()
-            .annotate(queryset)
-            .annotate(_process_path=Left("path", (F("depth") - 1) * Page.steplen))
-            .annotate(
-                _topic=Subquery(process.values("topic_field__name")[:1]),
-                _year=Coalesce(
-                    ExtractYear("first_published_at", tzinfo=UTC),
-                    Subquery(process.values("year")[:1]),
-                    output_field=IntegerField(),
-                ),
-            )
-        )
-
-    def _match(self, name: str, values: tuple[str, ...]) -> Q:
-        if name in self.process_links:
-            owners = self.process_links[name].owners_with(values)
-            paths = LearningProcessPage.objects.filter(pk__in=owners).values("path")
-            return Q(_process_path__in=paths)
-        if name == "topic_field":
-            return Q(_topic__in=values)
-        if name == "year":
-            return Q(_year__in=facet_integers(values))
-        if name == "country":
-            return Q() if "DE" in values else NOTHING
-        if name == "region":
-            return Q() if GERMANY in values else NOTHING
-        return Q()
-
-    def _counts(self, name: str, ids: QuerySet) -> Counter:
-        pages = self._pages(ids)
-        if name == "topic_field":
-            return _column_counts(pages, "_topic")
-        if name == "year":
-            return _column_counts(pages, "_year")
-        if name in ("country", "region"):
-            total = pages.count()
-            return Counter({("DE" if name == "country" else GERMANY): total} if total else {})
-        if name in self.process_links:
-            # Outcomes per process (one or a few), times each process's values.
-            per_path = dict(pages.values_list("_process_path").annotate(n=Count("pk")).order_by())
-            link = self.process_links[name]
-            owner_path = link.owner.removesuffix("_id") + "__path"
-            found: Counter = Counter()
-            rows = link.rows().filter(**{f"{owner_path}__in": list(per_path)})
-            for path, value in rows.values_list(owner_path, link.value).order_by().distinct():
-                found[str(value)] += per_path[path]
-            return found
-        return Counter()
+        return self.facets.counts(name, queryset.order_by().values("pk"))
 
 
 def _visible_spaces(visibility: tuple[str, ...]) -> list[int]:
@@ -341,17 +89,7 @@ def _visible_spaces(visibility: tuple[str, ...]) -> list[int]:
 
 class _ThreadSource(_Source):
     """Follow-up threads: public ones for everyone, members-only ones for the viewers
-    whose visibility holds their space. Filed under their space like its process."""
-
-    content_type = "thread"
-    model = Thread
-
-    def __init__(self) -> None:
-        self.tags = _Link(ThreadTag, "content_object_id", "tag__name")
-        self.space_links = {
-            "sdgs": _m2m(LearningProcessPage, "sdgs", "number"),
-            "country": _Link(PartnerMunicipality, "page_id", "country"),
-        }
+    whose visibility holds their space."""
 
     def base(self, visibility: tuple[str, ...]) -> QuerySet:
         allowed = Q(space_id__in=_visible_spaces(visibility))
@@ -360,9 +98,7 @@ class _ThreadSource(_Source):
         return Thread.objects.listed().filter(allowed, space__live=True)
 
     def annotate(self, queryset: QuerySet) -> QuerySet:
-        return queryset.annotate(
-            _published=F("created_at"), _year=ExtractYear("created_at", tzinfo=UTC)
-        )
+        return self.facets.annotate(queryset.annotate(_published=F("created_at")))
 
     def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
         """Threads are not in Wagtail's search index: any word in the title or in a
@@ -374,61 +110,12 @@ class _ThreadSource(_Source):
             matched |= Q(title__icontains=word) | Q(pk__in=posts)
         return queryset.filter(matched).annotate(_score=Value(0.0))
 
-    def _match(self, name: str, values: tuple[str, ...]) -> Q:
-        if name == "tags":
-            return Q(pk__in=self.tags.owners_with(values))
-        if name == "topic_field":
-            return Q(space__topic_field__name__in=values)
-        if name == "year":
-            return Q(_year__in=facet_integers(values))
-        if name == "sdgs":
-            return Q(space_id__in=self.space_links["sdgs"].owners_with(values))
-        if name == "country":
-            if "DE" in values:
-                return Q()
-            return Q(space_id__in=self.space_links["country"].owners_with(values))
-        if name == "region":
-            if GERMANY in values:
-                return Q()
-            partners = self.space_links["country"].rows().filter(_region_q("country", values))
-            return Q(space_id__in=partners.values("page_id"))
-        return Q()
-
-    def _counts(self, name: str, ids: QuerySet) -> Counter:
-        threads = self._pages(ids)
-        if name == "tags":
-            return self.tags.counts(ids)
-        if name == "topic_field":
-            return _column_counts(threads, "space__topic_field__name")
-        if name == "year":
-            return _column_counts(threads, "_year")
-        # The rest comes from the space: threads per space times the space's values.
-        per_space = dict(threads.values_list("space_id").annotate(n=Count("pk")).order_by())
-        found: Counter = Counter()
-        if name in ("country", "region") and per_space:
-            found["DE" if name == "country" else GERMANY] = sum(per_space.values())
-        link = self.space_links["sdgs" if name == "sdgs" else "country"]
-        if name not in ("sdgs", "country", "region"):
-            return found
-        rows = link.rows().filter(**{f"{link.owner}__in": list(per_space)})
-        if name == "sdgs":
-            pairs = rows.values_list(link.owner, link.value).order_by().distinct()
-        else:
-            rows = rows.exclude(country="DE")
-            if name == "region":
-                rows = rows.annotate(_region=_region_of_column("country"))
-            pairs = rows.values_list(link.owner, "country" if name == "country" else "_region")
-            pairs = pairs.order_by().distinct()
-        for space_id, value in pairs:
-            found[str(value)] += per_space[space_id]
-        return found
-
 
 SOURCES: tuple[_Source, ...] = (
-    _PracticeSource(),
-    _ProcessSource(),
-    _OutcomeSource(),
-    _ThreadSource(),
+    _Source("practice", PRACTICES),
+    _Source("learning_process", PROCESSES),
+    _Source("outcome", OUTCOMES),
+    _ThreadSource("thread", THREADS),
 )
 
 

@@ -21,7 +21,6 @@ LONG_FUNCTIONS: dict[str, int] = {
     "community.live.actions:room_snapshot": 81,
     "community.templatetags.community_tags:members_area": 62,
     "community.views:directory": 68,
-    "search.queries:build_search": 91,
 }
 
 
