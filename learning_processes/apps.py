@@ -9,4 +9,5 @@ class LearningProcessesConfig(AppConfig):
 
     def ready(self) -> None:
         # listings: registers the index pages' listings (see models.base.LISTINGS).
-        from learning_processes import checks, listings, signals  # noqa: F401
+        from learning_processes import checks, listings, receivers  # noqa: F401
+        from learning_processes.calls import receivers as call_receivers  # noqa: F401

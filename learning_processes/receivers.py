@@ -1,13 +1,11 @@
-from django.db import transaction
-from django.db.models.signals import post_delete, post_migrate, post_save
+"""Receivers of the app: a new learning process gets its host group; after migrate, the
+staff group, its workflow and the taxonomy exist. Connected when
+`LearningProcessesConfig.ready` imports this module."""
+
+from django.db.models.signals import post_migrate, post_save
 from django.dispatch import receiver
 
-from learning_processes.models import (
-    LearningProcessPage,
-    ProposalAttachment,
-    SustainableDevelopmentGoal,
-    TopicField,
-)
+from learning_processes.models import LearningProcessPage, SustainableDevelopmentGoal, TopicField
 from learning_processes.roles import ensure_host_group, ensure_staff_workflow
 from learning_processes.taxonomy_data import ensure_taxonomy
 
@@ -18,15 +16,6 @@ def create_host_group(
 ):
     if created and not raw:
         ensure_host_group(instance)
-
-
-@receiver(post_delete, sender=ProposalAttachment, dispatch_uid="lp_attachment_file")
-def delete_attachment_file(sender, instance: ProposalAttachment, **kwargs) -> None:
-    """A deleted attachment (or proposal, or account) takes its private file with it,
-    once the deletion is committed."""
-    name, storage = instance.file.name, instance.file.storage
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 def setup_roles_after_migrate(sender, using="default", **kwargs) -> None:
