@@ -23,7 +23,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from learning_processes.app_settings import app_settings
+from learning_processes import app_settings
 from learning_processes.calls.models import (
     CALL_TIME_ZONE,
     PROPOSAL_FIELDS,
@@ -49,7 +49,6 @@ from learning_processes.models import (
     PartnerMunicipality,
 )
 from learning_processes.models.processes import HostType
-from learning_processes.refusals import Refusal
 from learning_processes.roles import do_add_host
 from learning_processes.usertext import clean_text, has_visible_text
 from mailing.links import absolute_url
@@ -62,7 +61,7 @@ Errors = dict[str, list[str]]
 Partner = tuple[str, str]  # (name, ISO country code)
 
 
-class ProposalError(Refusal):
+class ProposalError(Exception):
     """A refused change, with a message for the person who tried it."""
 
     def __init__(self, message: str) -> None:
@@ -85,7 +84,7 @@ class ProposalInvalid(ProposalError):
         self.errors = errors
 
 
-class ConflictOfInterest(Refusal, PermissionDenied):
+class ConflictOfInterest(PermissionDenied):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
@@ -163,7 +162,7 @@ REQUIRED_FIELDS = (
 
 
 def check_text_budget(values: Mapping[str, Any], budget: int | None = None) -> str | None:
-    budget = budget if budget is not None else app_settings.TEXT_BUDGET
+    budget = budget if budget is not None else app_settings.text_budget()
     used = sum(count_characters(values.get(name)) for name in SECTIONS)
     if used <= budget:
         return None
@@ -285,10 +284,10 @@ def check_submission(proposal: TopicProposal, values: Mapping[str, Any]) -> Erro
 def check_attachment(proposal: TopicProposal, upload: UploadedFile) -> str | None:
     """PDF only, by extension and by content; within the size limit and the count."""
     name = upload.name or ""
-    limit = app_settings.ATTACHMENT_MAX_BYTES
-    if proposal.pk and proposal.attachments.count() >= app_settings.ATTACHMENTS_PER_PROPOSAL:
+    limit = app_settings.attachment_max_bytes()
+    if proposal.pk and proposal.attachments.count() >= app_settings.attachments_per_proposal():
         return _("A proposal takes at most %(count)s attachments; remove one first.") % {
-            "count": app_settings.ATTACHMENTS_PER_PROPOSAL
+            "count": app_settings.attachments_per_proposal()
         }
     if not name.lower().endswith(".pdf"):
         return _("Only PDF files can be attached; “%(name)s” is not a PDF.") % {"name": name}
@@ -555,7 +554,7 @@ def do_extend_deadline(
 
 
 def _domains(*addresses: str) -> set[str]:
-    public = app_settings.PUBLIC_MAIL_DOMAINS
+    public = app_settings.public_mail_domains()
     domains = {address.rsplit("@", 1)[-1].lower() for address in addresses if "@" in address}
     return domains - public
 
