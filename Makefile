@@ -91,6 +91,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	PYTHONPATH=.:site $(VENV)/bin/lint-imports --no-cache --no-logo
+	PYTHONPATH=.:site $(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff format .

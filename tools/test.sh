@@ -17,11 +17,12 @@ export SEARCH_INDEX_PREFIX=${SEARCH_INDEX_PREFIX:-cctest} CACHE_KEY_PREFIX=${CAC
 export SEARCH_TIMEOUT=${SEARCH_TIMEOUT:-30}
 
 static_checks() {
-  echo "== ruff, import contracts, Django checks, migrations"
+  echo "== ruff, import contracts, mypy, Django checks, migrations"
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
   # The source tree, not whichever checkout the editable install points at.
   PYTHONPATH=.:site "$VENV/bin/lint-imports" --no-cache --no-logo
+  PYTHONPATH=.:site "$VENV/bin/mypy"
   DJANGO_SETTINGS_MODULE=connective_site.settings.test "$VENV/bin/python" manage.py check --fail-level WARNING
   DJANGO_SETTINGS_MODULE=connective_site.settings.test "$VENV/bin/python" manage.py makemigrations --check --dry-run >/dev/null
 }
