@@ -23,7 +23,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from learning_processes import app_settings
+from learning_processes.app_settings import app_settings
 from learning_processes.calls.models import (
     CALL_TIME_ZONE,
     PROPOSAL_FIELDS,
@@ -162,7 +162,7 @@ REQUIRED_FIELDS = (
 
 
 def check_text_budget(values: Mapping[str, Any], budget: int | None = None) -> str | None:
-    budget = budget if budget is not None else app_settings.text_budget()
+    budget = budget if budget is not None else app_settings.TEXT_BUDGET
     used = sum(count_characters(values.get(name)) for name in SECTIONS)
     if used <= budget:
         return None
@@ -284,10 +284,10 @@ def check_submission(proposal: TopicProposal, values: Mapping[str, Any]) -> Erro
 def check_attachment(proposal: TopicProposal, upload: UploadedFile) -> str | None:
     """PDF only, by extension and by content; within the size limit and the count."""
     name = upload.name or ""
-    limit = app_settings.attachment_max_bytes()
-    if proposal.pk and proposal.attachments.count() >= app_settings.attachments_per_proposal():
+    limit = app_settings.ATTACHMENT_MAX_BYTES
+    if proposal.pk and proposal.attachments.count() >= app_settings.ATTACHMENTS_PER_PROPOSAL:
         return _("A proposal takes at most %(count)s attachments; remove one first.") % {
-            "count": app_settings.attachments_per_proposal()
+            "count": app_settings.ATTACHMENTS_PER_PROPOSAL
         }
     if not name.lower().endswith(".pdf"):
         return _("Only PDF files can be attached; “%(name)s” is not a PDF.") % {"name": name}
@@ -554,7 +554,7 @@ def do_extend_deadline(
 
 
 def _domains(*addresses: str) -> set[str]:
-    public = app_settings.public_mail_domains()
+    public = app_settings.PUBLIC_MAIL_DOMAINS
     domains = {address.rsplit("@", 1)[-1].lower() for address in addresses if "@" in address}
     return domains - public
 
