@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from demo.calls import open_call_year, seed_calls
 from learning_processes.calls import actions, selectors
-from learning_processes.calls.demo import open_call_year, seed_calls
 from learning_processes.calls.models import CallStatus, Decision, ProposalStatus, end_of_day
 from learning_processes.models import CallPage, TopicProposal
 from mailing.models import OutgoingEmail
