@@ -117,7 +117,7 @@ def _date_record(session: VirtualSession, minutes: int) -> None:
     started, ended = session.starts_at, session.starts_at + dt.timedelta(minutes=minutes)
     session.started_at, session.ended_at = started, ended
     session.minutes = {
-        **session.minutes,
+        **(session.minutes or {}),
         "started_at": started.isoformat(),
         "ended_at": ended.isoformat(),
     }
