@@ -29,17 +29,17 @@ from community.people import display_name
 from community.permissions import can_facilitate, role_changes, roles_to_give
 from community.signals import collect_user_data, delete_user_content
 from learning_processes.models import LearningProcessPage
+from learning_processes.refusals import Refusal
 from learning_processes.roles import host_group_of
 from mailing.links import absolute_url
 from mailing.outbox import queue_templated_email
 
 
-class CommunityError(Exception):
+class CommunityError(Refusal):
     """A refused change; `str(error)` is shown to the user, `code` is for tests."""
 
     def __init__(self, message: str, code: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code)
 
 
 # --- Membership ---------------------------------------------------------------------

@@ -61,6 +61,7 @@ from community.exchange.permissions import (
 from community.exchange.uploads import check_attachment
 from community.permissions import AnyUser, SpaceAccess, space_access
 from learning_processes.models import LearningProcessPage
+from learning_processes.refusals import Refusal
 
 # --- Access: an object, or a refusal ---------------------------------------------------
 #
@@ -114,9 +115,17 @@ def access_attachment(access: SpaceAccess, attachment_id: int) -> Attachment:
     return attachment
 
 
+class ExchangeDenied(Refusal, PermissionDenied):
+    """The person may not do this in the space's exchange: a 403 (visitors are sent to
+    log in by the views' `space_view`)."""
+
+    code = "not_allowed"
+    status = 403
+
+
 def require(allowed: bool) -> None:
     if not allowed:
-        raise PermissionDenied
+        raise ExchangeDenied(_("You may not do this here."))
 
 
 # --- Rate and link limits --------------------------------------------------------------

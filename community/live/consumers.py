@@ -27,9 +27,11 @@ from community.live.protocol import (
     VERSION,
     ProtocolError,
     command_ref,
+    error_event,
     parse_command,
 )
 from learning_processes.database_ids import database_id
+from learning_processes.refusals import Refusal
 
 logger = logging.getLogger(__name__)
 
@@ -171,8 +173,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
         the socket: a frame that is not a small JSON text gets an error event."""
         try:
             content = self._decode(text_data)
-        except ProtocolError as error:
-            await self.send_json(error.as_message())
+        except Refusal as error:
+            await self.send_json(error_event(error))
             return
         await self.receive_json(content)
 
@@ -213,8 +215,8 @@ class LiveRoomConsumer(AsyncJsonWebsocketConsumer):
                 await database_sync_to_async(actions.do_command)(
                     self.session_id, self.scope["user"], command
                 )
-        except ProtocolError as error:
-            await self.send_json(error.as_message(ref))
+        except Refusal as error:
+            await self.send_json(error_event(error, ref))
 
     # --- From the channel layer ----------------------------------------------------------------
 

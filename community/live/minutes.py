@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
 from community.live.models import Attendee, ChatMessage, Poll, Question, VirtualSession
+from community.live.selectors import poll_tally
 from community.people import display_name
 
 logger = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ def build_minutes(session: VirtualSession) -> dict[str, Any]:
                 "voters": len(poll.votes.all()),
                 "results": [
                     {"option": option, "votes": count}
-                    for option, count in zip(poll.options, _tally(poll), strict=True)
+                    for option, count in zip(poll.options, poll_tally(poll), strict=True)
                 ],
             }
             for poll in polls
@@ -63,14 +64,6 @@ def build_minutes(session: VirtualSession) -> dict[str, Any]:
         ),
         "messages": ChatMessage.objects.filter(session=session, removed=False).count(),
     }
-
-
-def _tally(poll: Poll) -> list[int]:
-    counts = [0] * len(poll.options)
-    for vote in poll.votes.all():
-        for index in vote.choices:
-            counts[index] += 1
-    return counts
 
 
 def minutes_markdown(session: VirtualSession) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from community.live.app_settings import app_settings
 from learning_processes.database_ids import MAX_DATABASE_ID
+from learning_processes.refusals import Refusal
 
 VERSION = 1
 
@@ -41,7 +42,7 @@ CONTROL_COMMANDS = {"sync", "ping"}
 COMMANDS = MEMBER_COMMANDS | FACILITATOR_COMMANDS | CONTROL_COMMANDS
 
 
-class ProtocolError(Exception):
+class ProtocolError(Refusal):
     """A refused command; `code` is stable, `message` is for people, `field` names the
     part of the command that was wrong (when one was)."""
 
@@ -53,21 +54,25 @@ class ProtocolError(Exception):
         retry_after: float | None = None,
         field: str | None = None,
     ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+        super().__init__(message, code)
         self.retry_after = retry_after
         self.field = field
 
-    def as_message(self, ref: str | None = None) -> dict[str, Any]:
-        message: dict[str, Any] = {"type": "error", "code": self.code, "message": self.message}
-        if self.field is not None:
-            message["field"] = self.field
-        if ref is not None:
-            message["ref"] = ref
-        if self.retry_after is not None:
-            message["retry_after"] = round(self.retry_after, 1)
-        return message
+
+def error_event(refusal: Refusal, ref: str | None = None) -> dict[str, Any]:
+    """The socket's answer to any refusal (the one mapping for the live room): an error
+    event with its code and message, the command's `ref`, and for a `ProtocolError`
+    the field at fault and when to retry."""
+    message: dict[str, Any] = {"type": "error", "code": refusal.code, "message": refusal.message}
+    field = getattr(refusal, "field", None)
+    if field is not None:
+        message["field"] = field
+    if ref is not None:
+        message["ref"] = ref
+    retry_after = getattr(refusal, "retry_after", None)
+    if retry_after is not None:
+        message["retry_after"] = round(retry_after, 1)
+    return message
 
 
 MAX_ID = MAX_DATABASE_ID

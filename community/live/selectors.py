@@ -139,7 +139,8 @@ def _questions(session: VirtualSession, user: AbstractBaseUser) -> list[dict[str
     ]
 
 
-def _tally(poll: Poll) -> list[int]:
+def poll_tally(poll: Poll) -> list[int]:
+    """Votes per option, in the options' order (the poll's votes prefetched)."""
     counts = [0] * len(poll.options)
     for vote in poll.votes.all():
         for index in vote.choices:
@@ -158,7 +159,7 @@ def _polls(session: VirtualSession, user: AbstractBaseUser) -> list[dict[str, An
             "options": poll.options,
             "multiple": poll.multiple,
             "open": poll.is_open,
-            "counts": _tally(poll),
+            "counts": poll_tally(poll),
             "mine": my_poll_votes.get(poll.pk),
         }
         for poll in Poll.objects.filter(session=session).prefetch_related("votes")

@@ -13,13 +13,16 @@ import sentry_sdk
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import BadRequest
+from django.core.exceptions import BadRequest, PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from wagtail.admin.views.generic.chooser import ChosenMultipleViewMixin, ChosenViewMixin
 
 from connective_site.converters import is_database_id
 from connective_site.request_log import CURRENT_REQUEST, RequestContext
+from connective_site.views import permission_denied
+from learning_processes.refusals import Refusal
 
 ADMIN_OVERRIDES = {
     "script-src": ["'self'", "'unsafe-inline'"],
@@ -121,3 +124,27 @@ class AdminChooserIdMiddleware:
                 raise Http404("No such item.")
         elif not all(is_database_id(value) for value in request.GET.getlist("id")):
             raise BadRequest("An id in the query string is not a number.")
+
+
+class RefusalMiddleware:
+    """Answers a `Refusal` that no view caught, the same way for every app: the 403 page
+    (as `handler403` renders it) for refusals of access, otherwise a page with the
+    refusal's message and status, or JSON (`code`, `message`) for a client that asks
+    for JSON only. Views that can say more (beside a form field) catch their own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, Refusal):
+            return None
+        if isinstance(exception, PermissionDenied):
+            return permission_denied(request, exception)
+        if request.accepts("application/json") and not request.accepts("text/html"):
+            body = {"code": exception.code, "message": str(exception.message)}
+            return JsonResponse(body, status=exception.status)
+        context = {"status": exception.status, "message": exception.message}
+        return render(request, "refusal.html", context, status=exception.status)

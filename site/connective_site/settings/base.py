@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "community.middleware.StaffTwoFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "connective_site.middleware.AdminChooserIdMiddleware",
+    # Last, so that it sees a view's uncaught refusal first.
+    "connective_site.middleware.RefusalMiddleware",
 ]
 
 ROOT_URLCONF = "connective_site.urls"
