@@ -49,6 +49,7 @@ from learning_processes.models import (
     PartnerMunicipality,
 )
 from learning_processes.models.processes import HostType
+from learning_processes.refusals import Refusal
 from learning_processes.roles import do_add_host
 from learning_processes.usertext import clean_text, has_visible_text
 from mailing.links import absolute_url
@@ -61,7 +62,7 @@ Errors = dict[str, list[str]]
 Partner = tuple[str, str]  # (name, ISO country code)
 
 
-class ProposalError(Exception):
+class ProposalError(Refusal):
     """A refused change, with a message for the person who tried it."""
 
     def __init__(self, message: str) -> None:
@@ -84,7 +85,7 @@ class ProposalInvalid(ProposalError):
         self.errors = errors
 
 
-class ConflictOfInterest(PermissionDenied):
+class ConflictOfInterest(Refusal, PermissionDenied):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
