@@ -9,4 +9,4 @@ class LiveConfig(AppConfig):
     verbose_name = _("Live sessions")
 
     def ready(self) -> None:
-        from community.live import checks, signals  # noqa: F401
+        from community.live import checks, receivers  # noqa: F401
