@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community")
 
     def ready(self) -> None:
-        from community import checks, handlers  # noqa: F401
+        from community import checks, receivers  # noqa: F401
         from community.panels import register_page_panels
 
         register_page_panels()

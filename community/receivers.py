@@ -1,6 +1,8 @@
-"""Signal receivers: the host groups of `learning_processes.roles` decide who hosts a
+"""Receivers of the members app: the host groups of `learning_processes.roles` decide who hosts a
 space, so their users become `HOST` members of it whenever that changes, and stop
-hosting it (they stay in the space as participants) when they leave the group."""
+hosting it (they stay in the space as participants) when they leave the group; a new
+account gets its profile; a person's topic proposals go into their data export.
+Connected when `CommunityConfig.ready` imports this module."""
 
 import logging
 
