@@ -11,9 +11,5 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Follow-up exchange")
 
     def ready(self) -> None:
-        from community.exchange import checks  # noqa: F401 - registers the checks
-        from community.exchange.handlers import collect_exchange_data, delete_exchange_content
-        from community.signals import collect_user_data, delete_user_content
-
-        collect_user_data.connect(collect_exchange_data, dispatch_uid="exchange_data")
-        delete_user_content.connect(delete_exchange_content, dispatch_uid="exchange_delete")
+        # checks registers the system checks; receivers connects to the members app's signals.
+        from community.exchange import checks, receivers  # noqa: F401

@@ -1,6 +1,6 @@
 """The exchange's part in a person's data export and account deletion.
 
-Connected in `ExchangeConfig.ready` to `community.signals`. On deletion a person's
+Connected to `community.signals` by `community.exchange.receivers`. On deletion a person's
 posts are either kept without the author (shown as "Former member") or deleted. A
 deleted post that others replied to, or a thread that others took part in, keeps its
 place so their contributions stay readable, but loses its text, title, attachments and
@@ -30,7 +30,7 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def collect_exchange_data(sender: Any, *, user: AbstractBaseUser, **kwargs) -> dict[str, Any]:
+def export_exchange_data(user: AbstractBaseUser) -> dict[str, Any]:
     posts = (
         Post.objects.filter(author=user)
         .select_related("thread", "thread__space")
@@ -97,9 +97,7 @@ def _delete_files(attachments) -> None:
     transaction.on_commit(lambda: [storage.delete(name) for storage, name in files])
 
 
-def delete_exchange_content(
-    sender: Any, *, user: AbstractBaseUser, keep_anonymised: bool, **kwargs
-) -> None:
+def remove_exchange_content(user: AbstractBaseUser, keep_anonymised: bool) -> None:
     posts = Post.objects.filter(author=user)
     if keep_anonymised:
         posts.update(author=None)
