@@ -19,9 +19,9 @@ class SearchConfig(AppConfig):
     label = "practice_search"
 
     def ready(self) -> None:
-        from search import checks, signals  # noqa: F401 - checks register themselves
+        from search import checks, receivers  # noqa: F401 - checks register themselves
         from search.panels import register_page_panels
 
         setting_changed.connect(_reset_search, dispatch_uid="practice_search_reset")
-        signals.connect()
+        receivers.connect()
         register_page_panels()

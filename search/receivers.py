@@ -1,6 +1,7 @@
 """Search subscribes to content changes; the content apps never import search.
 
-Each handler only writes an outbox row in the transaction of the change.
+Each receiver only writes an outbox row in the transaction of the change; `connect` is
+called by `SearchConfig.ready`.
 """
 
 from django.db.models.signals import post_delete, post_save
