@@ -76,7 +76,7 @@ def queue_templated_email(
         subject = render_to_string(f"{template}_subject.txt", context, using=TEXT_ENGINE)
         text = render_to_string(f"{template}.txt", context, using=TEXT_ENGINE)
         try:
-            html = render_to_string(f"{template}.html", context, using=HTML_ENGINE)
+            html: str = render_to_string(f"{template}.html", context, using=HTML_ENGINE)
         except TemplateDoesNotExist:  # a text-only message
             html = ""
     return queue_email(

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models import F
@@ -27,7 +28,9 @@ logger = logging.getLogger(__name__)
 FIRST_RETRY = dt.timedelta(seconds=2)
 MAX_RETRY = dt.timedelta(minutes=10)
 
-Handler = Callable[[Sequence[OutboxRow]], None]
+RowT = TypeVar("RowT", bound=OutboxRow)
+# A handler takes rows of its own outbox's model (mail's, search's).
+Handler = Callable[[Sequence[RowT]], None]
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -48,7 +51,7 @@ class OutboxResult:
         self.errors += other.errors
 
 
-def process_due(rows: OutboxQuerySet, handler: Handler, *, batch_size: int) -> OutboxResult:
+def process_due(rows: OutboxQuerySet, handler: Handler[RowT], *, batch_size: int) -> OutboxResult:
     """Claim up to `batch_size` due rows of `rows` and hand them to `handler` in one
     go. A handler that raises fails the whole batch: each row is kept with one
     more attempt, the error and its back-off."""
@@ -90,7 +93,7 @@ def _record_failure(model: type[OutboxRow], batch: list[OutboxRow], error: Excep
 
 
 def drain(
-    rows: OutboxQuerySet, handler: Handler, *, batch_size: int, limit: int | None = None
+    rows: OutboxQuerySet, handler: Handler[RowT], *, batch_size: int, limit: int | None = None
 ) -> OutboxResult:
     """Process due rows batch by batch until none is due, a batch fails, or about
     `limit` rows were processed."""

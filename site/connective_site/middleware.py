@@ -70,28 +70,32 @@ class RequestIdMiddleware:
     def __call__(self, request: HttpRequest):
         if self.is_async:
             return self.__acall__(request)
-        token = CURRENT_REQUEST.set(self._context(request))
+        context = self._context(request)
+        token = CURRENT_REQUEST.set(context)
         try:
             response = self.get_response(request)
         finally:
             CURRENT_REQUEST.reset(token)
-        response[REQUEST_ID_HEADER] = request.request_id
+        response[REQUEST_ID_HEADER] = context.request_id
         return response
 
     async def __acall__(self, request: HttpRequest) -> HttpResponse:
-        token = CURRENT_REQUEST.set(self._context(request))
+        context = self._context(request)
+        token = CURRENT_REQUEST.set(context)
         try:
             response = await self.get_response(request)
         finally:
             CURRENT_REQUEST.reset(token)
-        response[REQUEST_ID_HEADER] = request.request_id
+        response[REQUEST_ID_HEADER] = context.request_id
         return response
 
     @staticmethod
     def _context(request: HttpRequest) -> RequestContext:
         incoming = request.headers.get(REQUEST_ID_HEADER, "")
         request_id = incoming if SANE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
-        request.request_id = request_id
+        # The 500 view reads it from the request. django-stubs' HttpRequest declares
+        # no attribute a middleware adds (a stub gap).
+        request.request_id = request_id  # type: ignore[attr-defined]
         if sentry_sdk.is_initialized():
             sentry_sdk.set_tag("request_id", request_id)
         return RequestContext(request_id=request_id, method=request.method, path=request.path)

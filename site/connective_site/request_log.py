@@ -21,7 +21,8 @@ from pythonjsonlogger.json import JsonFormatter
 @dataclass(frozen=True, slots=True)
 class RequestContext:
     request_id: str
-    method: str
+    # None only for a bare HttpRequest() built in code (Django's stubs say so).
+    method: str | None
     path: str
 
 

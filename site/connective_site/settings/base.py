@@ -7,6 +7,7 @@ command. The full stack sets DATABASE_URL, REDIS_URL, SEARCH_ENGINE and SEARCH_U
 
 import re
 from pathlib import Path
+from typing import Any, Literal
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -152,7 +153,7 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
-    CHANNEL_LAYERS = {
+    CHANNEL_LAYERS: dict[str, dict[str, Any]] = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {"hosts": [REDIS_URL], "prefix": env.str("CHANNEL_PREFIX", default="cc")},
@@ -214,7 +215,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 # Sign-up also asks the name other members see (community/accounts/forms.py).
 ACCOUNT_SIGNUP_FORM_CLASS = "community.accounts.forms.SignupForm"
 # allauth names people (messages, e-mails) as the rest of the site does.
-ACCOUNT_USER_DISPLAY = "community.people.display_name"
+ACCOUNT_USER_DISPLAY = "community.members.people.display_name"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
@@ -222,7 +223,8 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 # Counted in the default cache: Redis in the full stack, so every server process shares
 # the counts ("N/period/ip|key|user"; see allauth's rate-limit documentation).
-ACCOUNT_RATE_LIMITS = {
+# False (the test settings) turns rate limiting off.
+ACCOUNT_RATE_LIMITS: dict[str, str] | Literal[False] = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
@@ -306,7 +308,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # Nothing may frame the site; Wagtail's preview views opt in to SAMEORIGIN themselves.
 X_FRAME_OPTIONS = "DENY"
-PERMISSIONS_POLICY = {
+PERMISSIONS_POLICY: dict[str, list[str]] = {
     "camera": [],
     "microphone": [],
     "geolocation": [],
