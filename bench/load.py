@@ -202,7 +202,7 @@ def make_members(space, count: int) -> list:
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
-    from community.actions import do_add_member
+    from community.members.actions import do_add_member
     from community.models import Profile, SpaceRole
 
     User = get_user_model()

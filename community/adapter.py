@@ -74,7 +74,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 context[key] = on_site(context[key])
         user = context.get("user")
         if user is not None and getattr(user, "pk", None):
-            from community.people import display_name
+            from community.members.people import display_name
 
             context.setdefault("greeting_name", display_name(user))
         context = {"request": allauth_context.request, "email": email, **context}

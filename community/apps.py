@@ -9,6 +9,6 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from community import checks, receivers  # noqa: F401
-        from community.panels import register_page_panels
+        from community.members.panels import register_page_panels
 
         register_page_panels()

@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from community.actions import (
+from community.members.actions import (
     CommunityError,
     do_add_member,
     do_change_role,

@@ -15,7 +15,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from community.actions import do_add_member
 from community.exchange.actions import (
     do_create_thread,
     do_mark_helpful,
@@ -24,6 +23,7 @@ from community.exchange.actions import (
 )
 from community.exchange.handles import handle_of
 from community.exchange.models import Notification, Post, Thread
+from community.members.actions import do_add_member
 from community.models import Membership, SpaceRole
 from demo.loader import load
 from learning_processes.models import LearningProcessPage

@@ -14,9 +14,9 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from community.actions import do_add_member
 from community.live import actions
 from community.live.models import VirtualSession
+from community.members.actions import do_add_member
 from community.models import Membership, SpaceRole
 from demo.loader import load
 from learning_processes.models import LearningProcessPage

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from community.actions import do_add_member, do_sync_hosts_from_group
+from community.members.actions import do_add_member, do_sync_hosts_from_group
 from community.models import Profile, SpokenLanguage
 from demo.loader import load
 from learning_processes.models import LearningProcessPage

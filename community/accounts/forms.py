@@ -23,6 +23,6 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request: HttpRequest, user: AbstractBaseUser) -> None:
-        from community.actions import do_name_profile
+        from community.members.actions import do_name_profile
 
         do_name_profile(user, name=self.cleaned_data["display_name"])

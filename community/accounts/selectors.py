@@ -8,8 +8,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 
+from community.members.people import display_name, has_chosen_name
 from community.models import Membership, Profile
-from community.people import display_name, has_chosen_name
 from community.spaces import enterable_spaces_of
 from learning_processes.calls.selectors import proposals_of
 

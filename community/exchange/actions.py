@@ -568,7 +568,7 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
 
 
 def _name(user: AbstractBaseUser | None) -> str:
-    from community.people import display_name
+    from community.members.people import display_name
 
     return display_name(user)
 

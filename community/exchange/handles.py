@@ -8,8 +8,8 @@ unique within a space and stable as long as names and memberships do not change.
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.text import slugify
 
+from community.members.people import display_name
 from community.models import Membership
-from community.people import display_name
 from learning_processes.models import LearningProcessPage
 
 

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from community.members.people import display_name
 from community.models import Profile
-from community.people import display_name
 from community.permissions import AnyUser
 
 # As the renderer writes it and the sanitiser keeps it (attributes in this order).

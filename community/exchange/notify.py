@@ -32,8 +32,8 @@ from community.exchange.models import (
     Thread,
 )
 from community.exchange.permissions import can_read_members_threads
+from community.members.people import display_name
 from community.models import Membership
-from community.people import display_name
 from community.permissions import space_access
 from learning_processes.models import LearningProcessPage
 from mailing.links import absolute_url

@@ -36,7 +36,7 @@ from community.exchange.forms import (
 )
 from community.exchange.handles import member_handles
 from community.exchange.models import ActivityVisit, Notification, NotificationPreference, Post
-from community.people import display_name
+from community.members.people import display_name
 from community.permissions import SpaceAccess
 from community.spaces import access_space, spaces_of
 from learning_processes.usertext import clean_text

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from community.live.models import Attendee, ChatMessage, Poll, Question, VirtualSession
 from community.live.selectors import poll_tally
-from community.people import display_name
+from community.members.people import display_name
 
 logger = logging.getLogger(__name__)
 

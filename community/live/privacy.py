@@ -19,7 +19,7 @@ from community.live.models import (
     RoomEvent,
     VirtualSession,
 )
-from community.people import display_name
+from community.members.people import display_name
 
 # Events that carry what someone wrote, with its author in `author`.
 AUTHORED_KINDS = {"chat.message", "chat.restored", "question.asked"}

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from community.live.ics import session_calendar
 from community.live.models import ReminderKind, SessionReminder, SessionState, VirtualSession
-from community.people import display_name
+from community.members.people import display_name
 from mailing.links import absolute_url, site_domain
 from mailing.outbox import TextAttachment, queue_templated_email
 

@@ -25,8 +25,8 @@ from community.live.models import (
 )
 from community.live.permissions import can_run_session
 from community.live.protocol import event_message
+from community.members.people import display_name
 from community.models import SpaceRole
-from community.people import display_name
 from community.permissions import space_access
 from learning_processes.models import LearningProcessPage
 

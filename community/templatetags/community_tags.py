@@ -4,10 +4,10 @@ the community app; the template asks for this block)."""
 
 from django import template
 
+from community.members.people import display_name
+from community.members.selectors import coming_up, member_countries, members_in_order
 from community.models import JoinRequest
-from community.people import display_name
 from community.permissions import space_access
-from community.selectors import coming_up, member_countries, members_in_order
 
 register = template.Library()
 

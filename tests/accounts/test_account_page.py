@@ -9,7 +9,7 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
-from community.actions import do_add_member, do_name_profile
+from community.members.actions import do_add_member, do_name_profile
 from community.models import SpaceRole
 from tests.factories import LearningProcessFactory
 

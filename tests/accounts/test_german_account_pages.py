@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from community.actions import do_name_profile
+from community.members.actions import do_name_profile
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ e-mail address."""
 import pytest
 from django.contrib.auth import get_user_model
 
+from community.members.people import display_name, has_chosen_name, name_from_address
 from community.models import Profile
-from community.people import display_name, has_chosen_name, name_from_address
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +43,8 @@ def test_a_name_typed_at_signup_counts_as_chosen_even_when_the_address_reads_the
 
 
 def test_saving_the_profile_form_confirms_a_name_read_from_the_address(user_factory):
-    from community.actions import get_or_create_profile
-    from community.forms import ProfileForm
+    from community.members.actions import get_or_create_profile
+    from community.members.forms import ProfileForm
 
     user = user_factory(email="amina.applicant@example.org")
     profile = get_or_create_profile(user)
@@ -86,7 +86,7 @@ def test_a_person_without_a_name_reads_as_a_name_not_an_address(address, name):
 
 
 def test_accounts_made_without_a_name_get_a_readable_one(user_factory):
-    from community.actions import get_or_create_profile
+    from community.members.actions import get_or_create_profile
 
     user = user_factory(email="amina.applicant@example.org")
     assert display_name(user) == "Amina Applicant"

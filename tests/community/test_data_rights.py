@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from community.actions import CommunityError, do_add_member, do_invite, do_leave_space
+from community.members.actions import CommunityError, do_add_member, do_invite, do_leave_space
 from community.models import Invitation, Membership, MembershipChange, Profile, SpaceRole
 from community.signals import collect_user_data, delete_user_content
 from learning_processes.roles import do_add_host, host_group_of

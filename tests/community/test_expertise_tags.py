@@ -4,7 +4,7 @@ quotes taggit puts around names that hold a space."""
 import pytest
 from django.urls import reverse
 
-from community.actions import do_name_profile
+from community.members.actions import do_name_profile
 from community.models import Profile, Visibility
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from community.actions import CommunityError, do_invite
 from community.adapter import PENDING_INVITATION_KEY
+from community.members.actions import CommunityError, do_invite
 from community.models import Invitation, JoinRequest, Membership, MembershipChange, SpaceRole
 from mailing.delivery import deliver_due
 

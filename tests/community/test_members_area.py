@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from community.actions import do_add_member
+from community.members.actions import do_add_member
 from community.models import JoinRequest, SpaceRole
 from tests.community.conftest import make_profile
 from tests.factories import DialogueEventFactory, FollowUpActivityFactory

@@ -4,7 +4,7 @@ status code, and no members-only data in a response its visitor may not see."""
 import pytest
 from django.urls import reverse
 
-from community.actions import do_invite
+from community.members.actions import do_invite
 from community.models import Invitation, JoinRequest, Membership, Profile
 from tests.community.conftest import ACTORS
 

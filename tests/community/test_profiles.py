@@ -9,9 +9,9 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
-from community.actions import do_add_member
+from community.members.actions import do_add_member
+from community.members.people import display_name
 from community.models import Profile, SpaceRole, Visibility
-from community.people import display_name
 from tests.community.conftest import make_profile
 from tests.factories import DialogueEventFactory, LearningProcessFactory
 

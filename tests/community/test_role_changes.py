@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from community.actions import CommunityError, check_can_change_role, do_add_member
+from community.members.actions import CommunityError, check_can_change_role, do_add_member
 from community.models import Membership, SpaceRole
 from community.permissions import role_changes, roles_to_give
 

@@ -1,6 +1,6 @@
 import pytest
 
-from community.actions import do_add_member
+from community.members.actions import do_add_member
 from community.models import MembershipChange, SpaceRole
 from community.permissions import can_enter_space, can_facilitate, space_role
 from community.spaces import spaces_of

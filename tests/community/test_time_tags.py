@@ -61,8 +61,8 @@ def test_an_iso_text_is_read_as_the_instant_it_names():
 
 @pytest.mark.django_db
 def test_post_times_follow_the_viewers_profile_zone(client, user_factory):
-    from community.actions import do_add_member
     from community.exchange.actions import do_create_thread
+    from community.members.actions import do_add_member
     from community.models import Profile
     from tests.factories import LearningProcessFactory
 

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from community.actions import do_add_member
+from community.members.actions import do_add_member
 from community.models import SpaceRole
 from learning_processes.roles import ensure_staff_group
 from tests.factories import LearningProcessFactory

@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 
-from community.actions import build_user_data_export, do_delete_account
 from community.exchange.actions import (
     do_create_thread,
     do_edit_post,
@@ -18,6 +17,7 @@ from community.exchange.actions import (
     do_toggle_reaction,
 )
 from community.exchange.models import Attachment, Post, PostRevision, Thread
+from community.members.actions import build_user_data_export, do_delete_account
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from community.exchange.handles import handle_of
 from community.exchange.models import Attachment, Mention, Notification, Thread
-from community.people import display_name
+from community.members.people import display_name
 from demo.exchange import DEMO_SPACE, DEMO_TITLES, seed_exchange_demo
 from learning_processes.models import LearningProcessPage
 

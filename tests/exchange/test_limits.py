@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from community.actions import do_add_member
 from community.exchange.actions import do_create_thread, do_post_reply, is_new_member
 from community.exchange.models import Thread
+from community.members.actions import do_add_member
 from community.models import Membership
 from community.permissions import space_access
 

@@ -109,7 +109,7 @@ def test_a_mention_of_a_deleted_account_stays_as_it_was_written(people):
 def test_a_thread_page_resolves_all_its_mentions_in_a_fixed_number_of_queries(
     client, people, user_factory, django_assert_max_num_queries
 ):
-    from community.actions import do_add_member
+    from community.members.actions import do_add_member
 
     thread = do_create_thread(
         space=people.space, author=people.participant, title="Many", body="@hanna-host"

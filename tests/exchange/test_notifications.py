@@ -11,7 +11,6 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from community.actions import do_add_member
 from community.exchange.actions import (
     do_create_thread,
     do_edit_post,
@@ -23,6 +22,7 @@ from community.exchange.actions import (
 from community.exchange.handles import handle_of, member_handles
 from community.exchange.models import Mention, Notification
 from community.exchange.notify import send_digests, unsubscribe_token
+from community.members.actions import do_add_member
 from mailing.delivery import deliver_due
 from mailing.models import OutgoingEmail
 

@@ -141,7 +141,7 @@ def test_permission_matrix(client, scene, role, name, method, data, allowed):
 
 
 def test_other_spaces_members_do_not_enter_and_ids_do_not_cross_spaces(client, scene, people):
-    from community.actions import do_add_member
+    from community.members.actions import do_add_member
 
     stranger = people.outsider
     do_add_member(people.other_space, stranger, "host")

@@ -87,7 +87,7 @@ def test_an_unpublished_decision_is_not_shown_to_the_applicant(
     edit = client.get(reverse("proposals:edit", args=[proposal.pk]))
     assert edit.status_code == 200  # not refused "decided"
 
-    from community.actions import build_user_data_export
+    from community.members.actions import build_user_data_export
 
     (exported,) = json.loads(json.dumps(build_user_data_export(applicant)))["topic_proposals"]
     assert (exported["decision"], exported["decision_reason"], exported["decided_at"]) == (

@@ -418,7 +418,7 @@ def test_admin_listing_queries_do_not_grow_with_the_proposals(
 def test_a_persons_data_export_includes_their_proposals(proposal, user_factory):
     import json
 
-    from community.actions import build_user_data_export
+    from community.members.actions import build_user_data_export
 
     data = json.loads(json.dumps(build_user_data_export(proposal.applicant)))
     (exported,) = data["topic_proposals"]

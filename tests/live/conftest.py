@@ -18,8 +18,8 @@ from tests.factories import LearningProcessFactory
 def build_room(user_factory, *, state: str = "live") -> SimpleNamespace:
     from wagtail.models import Collection
 
-    from community.actions import do_add_member
     from community.live.actions import do_schedule_session, do_start_session
+    from community.members.actions import do_add_member
 
     # A transactional test's flush also empties what Wagtail's migrations created.
     if Collection.get_first_root_node() is None:

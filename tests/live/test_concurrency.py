@@ -21,7 +21,7 @@ def test_concurrent_commands_get_gapless_unique_numbers(user_factory):
     people = [room.host, room.amina, room.kofi] + [
         user_factory(email=f"writer{n}@example.org") for n in range(WRITERS - 3)
     ]
-    from community.actions import do_add_member
+    from community.members.actions import do_add_member
 
     for person in people[3:]:
         do_add_member(room.space, person, "participant")

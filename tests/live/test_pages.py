@@ -333,7 +333,7 @@ def test_facilitator_moves_a_scheduled_session_and_its_reminders_start_over(user
 def test_snapshot_queries_do_not_grow_with_the_people_in_the_room(
     room, user_factory, django_assert_max_num_queries
 ):
-    from community.actions import do_add_member
+    from community.members.actions import do_add_member
 
     for n in range(30):
         person = user_factory(email=f"guest{n}@example.org")

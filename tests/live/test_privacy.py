@@ -3,9 +3,9 @@ the live block of the members area."""
 
 import pytest
 
-from community.actions import build_user_data_export, do_delete_account
 from community.live import actions
 from community.live.models import ChatMessage, Question, RoomEvent, VirtualSession
+from community.members.actions import build_user_data_export, do_delete_account
 from tests.live.conftest import build_room
 
 pytestmark = pytest.mark.django_db

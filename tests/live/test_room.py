@@ -456,7 +456,7 @@ async def test_logging_out_closes_that_persons_sockets(room, client):
 
 
 async def test_leaving_the_space_closes_the_room_for_that_person_only(room, user_factory):
-    from community.actions import do_add_member, do_leave_space
+    from community.members.actions import do_add_member, do_leave_space
     from community.models import Membership
 
     staff = await db(user_factory)(email="staff.room@example.org", is_superuser=True)

@@ -4,9 +4,9 @@ message returns as it was (pinned if it was)."""
 
 import pytest
 
-from community.actions import do_delete_account
 from community.live import actions, selectors
 from community.live.models import ChatMessage, RoomEvent
+from community.members.actions import do_delete_account
 from tests.live.conftest import db, join, next_error, next_event
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,12 +12,17 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from community.actions import do_add_member, do_decide_join_request, do_invite, do_request_to_join
 from community.exchange.actions import do_create_thread, do_set_email_frequency
 from community.exchange.handles import handle_of
 from community.exchange.notify import send_digests
 from community.live.actions import do_schedule_session
 from community.live.reminders import send_due_reminders
+from community.members.actions import (
+    do_add_member,
+    do_decide_join_request,
+    do_invite,
+    do_request_to_join,
+)
 from community.models import JoinRequest, Profile
 from learning_processes.calls import actions as proposals
 from learning_processes.roles import ensure_staff_group

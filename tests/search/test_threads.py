@@ -10,8 +10,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from community.actions import do_add_member
 from community.exchange.actions import do_create_thread, do_delete_post, do_hide_post
+from community.members.actions import do_add_member
 from community.models import Membership, SpaceRole
 from learning_processes.roles import ensure_staff_group
 from search import indexing

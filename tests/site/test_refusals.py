@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 
-from community.actions import CommunityError
 from community.exchange.actions import ExchangeDenied
 from community.live.protocol import ProtocolError, error_event
+from community.members.actions import CommunityError
 from connective_site.middleware import RefusalMiddleware
 from learning_processes.refusals import Refusal
 

@@ -4,7 +4,7 @@ from django.utils.safestring import SafeString
 
 from community.exchange.actions import unread_count
 from community.exchange.mentions import mentioned_people, with_people
-from community.people import display_name
+from community.members.people import display_name
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """Views of the members pages: thin, they parse the request, resolve the space and the
 viewer's standing in it through `community.spaces.access_space`, and call
-`community.actions`."""
+`community.members.actions`."""
 
 import json
 
@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from community import actions, selectors
 from community.adapter import PENDING_INVITATION_KEY
 from community.app_settings import app_settings
-from community.forms import (
+from community.members import actions, selectors
+from community.members.forms import (
     DecisionForm,
     DeleteAccountForm,
     DirectoryFilterForm,

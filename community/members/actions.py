@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from community import selectors
 from community.app_settings import app_settings
+from community.members import selectors
+from community.members.people import display_name
 from community.models import (
     Invitation,
     JoinRequest,
@@ -25,7 +26,6 @@ from community.models import (
     SpaceRole,
 )
 from community.models.invitations import hash_token
-from community.people import display_name
 from community.permissions import can_facilitate, role_changes, roles_to_give
 from community.signals import collect_user_data, delete_user_content
 from learning_processes.models import LearningProcessPage
@@ -393,7 +393,7 @@ def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
 
 def build_user_data_export(user: AbstractBaseUser) -> dict[str, Any]:
     """Everything the platform holds about a person, as JSON-ready data, read section by
-    section (`community.selectors`). Other apps add their sections through
+    section (`community.members.selectors`). Other apps add their sections through
     `collect_user_data`."""
     data: dict[str, Any] = {
         "exported_at": timezone.now().isoformat(),

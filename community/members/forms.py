@@ -229,7 +229,7 @@ class LeaveForm(forms.Form):
 
 
 def _member_label(membership: Membership) -> str:
-    from community.people import display_name
+    from community.members.people import display_name
 
     return f"{display_name(membership.user)} ({membership.get_role_display()})"
 

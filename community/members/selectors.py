@@ -1,6 +1,6 @@
 """What the community reads: a space's members and what comes up in it, the members
 directory, the sections of a person's data export. Nothing here changes state
-(`community.actions` does)."""
+(`community.members.actions` does)."""
 
 from typing import Any
 
