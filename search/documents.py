@@ -9,7 +9,7 @@ document per page, with a `content_type` field for the facet.
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
 LANGUAGES = ("german", "french", "spanish", "portuguese")
@@ -66,11 +66,13 @@ def _text(dsl: ModuleType, analysis: dict[str, Any], **extra: Any) -> Any:
     )
 
 
-def content_document(dsl: ModuleType, index: str) -> type:
+def content_document(dsl: ModuleType, index: str) -> type[Any]:
     """One searchable page: practice, outcome, learning process (threads later)."""
     analysis = analyzers(dsl)
+    # The engine's DSL module is chosen at run time, so its Document base is untyped.
+    document: Any = dsl.Document
 
-    class ContentDocument(dsl.Document):
+    class ContentDocument(document):
         content_type = dsl.Keyword()
         title = _text(
             dsl,
@@ -108,8 +110,14 @@ def content_document(dsl: ModuleType, index: str) -> type:
     return ContentDocument
 
 
-# "integer": an Integer field in the index; a value that cannot be one matches nothing.
-FACETS = {
+class FacetSpec(TypedDict):
+    field: str
+    size: int
+    # An Integer field in the index; a value that cannot be one matches nothing.
+    integer: NotRequired[bool]
+
+
+FACETS: dict[str, FacetSpec] = {
     "content_type": {"field": "content_type", "size": 10},
     "topic_field": {"field": "topic_field", "size": 10},
     "sdgs": {"field": "sdgs", "size": 17, "integer": True},

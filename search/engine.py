@@ -32,25 +32,25 @@ def dsl_module(engine: str) -> ModuleType:
 def helpers_module(engine: str) -> ModuleType:
     """`bulk` and `scan` for the engine's client."""
     if engine == "opensearch":
-        from opensearchpy import helpers
+        from opensearchpy import helpers as opensearch_helpers
 
-        return helpers
+        return opensearch_helpers
     if engine == "elasticsearch":
-        from elasticsearch import helpers
+        from elasticsearch import helpers as elasticsearch_helpers
 
-        return helpers
+        return elasticsearch_helpers
     raise ValueError(f"unknown search engine {engine!r}; expected one of {ENGINES}")
 
 
 def connection_errors(engine: str) -> tuple[type[Exception], ...]:
     """Exceptions that mean "the engine is unreachable", for the database fallback."""
     if engine == "opensearch":
-        from opensearchpy.exceptions import ConnectionError, ConnectionTimeout
+        import opensearchpy.exceptions
 
-        return (ConnectionError, ConnectionTimeout)
-    from elastic_transport import ConnectionError, ConnectionTimeout
+        return (opensearchpy.exceptions.ConnectionError, opensearchpy.exceptions.ConnectionTimeout)
+    import elastic_transport
 
-    return (ConnectionError, ConnectionTimeout)
+    return (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
 
 
 def new_client(engine: str, url: str, timeout: float = 5.0) -> Any:

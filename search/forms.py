@@ -1,5 +1,7 @@
 """Reading a search request: the query box, the filters in the URL, sort and page."""
 
+from typing import Any
+
 from django import forms
 from django.http import QueryDict
 from django.utils.formats import number_format
@@ -33,8 +35,9 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
     page_size = forms.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, required=False)
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         page = cleaned.get("page") or 1
         if page * (cleaned.get("page_size") or DEFAULT_PAGE_SIZE) > MAX_RESULT_WINDOW:
             # The engine cannot page deeper; the database could, but both answer alike.

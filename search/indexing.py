@@ -47,10 +47,10 @@ def _actions_for(rows: Iterable[IndexOutbox], index: str) -> list[dict[str, Any]
         model = row.content_type.model_class()
         if model in INDEXED_MODELS:
             wanted.setdefault(model, set()).add(row.object_id)
-    actions = []
+    actions: list[dict[str, Any]] = []
     for model, ids in wanted.items():
         content_type = INDEXED_MODELS[model][0]
-        found = {page.pk: page for page in model.objects.filter(pk__in=ids)}
+        found = {page.pk: page for page in model._default_manager.filter(pk__in=ids)}
         for pk in sorted(ids):
             page = found.get(pk)
             body = document_for(page) if page is not None else None
@@ -126,7 +126,7 @@ def drain_outbox(refresh: bool = False) -> OutboxResult:
 # --- index lifecycle ------------------------------------------------------------------
 
 
-def document_class(index: str) -> type:
+def document_class(index: str) -> type[Any]:
     return content_document(engine.dsl_module(app_settings.ENGINE), index)
 
 

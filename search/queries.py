@@ -69,6 +69,8 @@ class SearchHit:
     title_highlight: str = ""
     score: float | None = None
     source: dict[str, Any] = field(default_factory=dict)
+    # What the search page shows for content_type ("Practice", ...).
+    type_label: str = ""
 
 
 @dataclass

@@ -80,7 +80,7 @@ def _carriers(field: str, values: list[Any]) -> dict[Any, int]:
     links = LINKS[field]
     converted = {links.convert(value): value for value in values}
     rows = (
-        links.model.objects.filter(**{f"{links.value}__in": list(converted)})
+        links.model._default_manager.filter(**{f"{links.value}__in": list(converted)})
         .order_by()  # a page's default ordering would split the groups
         .values_list(links.value)
         .annotate(n=Count("pk"))

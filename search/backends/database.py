@@ -21,9 +21,10 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import OrderBy, RawSQL
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from community.exchange.facets import THREADS
 from community.exchange.models import Post, Thread
@@ -63,9 +64,11 @@ class _Source:
         return self.facets.annotate(published)
 
     def base(self, visibility: tuple[str, ...]) -> QuerySet:
+        # Every source but the threads (_ThreadSource) is a page type.
+        pages: type[Page] = self.model
         if PUBLIC not in visibility:
-            return self.model.objects.none()
-        return self.model.objects.live().public()
+            return pages.objects.none()
+        return pages.objects.live().public()
 
     def match(self, name: str, values: tuple[str, ...]) -> Q:
         if name == "content_type":
@@ -119,7 +122,7 @@ SOURCES: tuple[_Source, ...] = (
 )
 
 
-def _text_match(queryset: QuerySet, text: str) -> QuerySet:
+def _text_match(queryset: PageQuerySet, text: str) -> QuerySet:
     """Wagtail's database search as a queryset (still filterable) with a `_score`.
 
     It is given the words of the text only: Wagtail writes each into FTS5's MATCH or
@@ -167,7 +170,7 @@ def _shared_labels(labels: list[Label]) -> QuerySet:
             output_field=FloatField(),
         )
         parts.append(
-            links.model.objects.filter(**{f"{links.value}__in": values})
+            links.model._default_manager.filter(**{f"{links.value}__in": values})
             .order_by()
             .annotate(shared_practice=F(links.practice), shared_weight=weight)
             .values_list("shared_practice", "shared_weight")
@@ -233,7 +236,7 @@ class DatabaseSearchBackend(SearchBackend):
                         pk: _better_first(score)
                         for pk, score in base.order_by().values_list("pk", "_score")
                     }
-                    base = source.model.objects.filter(pk__in=_id_array(list(scores)))
+                    base = source.model._default_manager.filter(pk__in=_id_array(list(scores)))
                 # No page of this type has the words: no totals, counts or hits to
                 # look for (a common case: a typo, or a query of only punctuation).
                 if not (scores if scores is not None else base.exists()):
@@ -287,7 +290,7 @@ class DatabaseSearchBackend(SearchBackend):
                 (pk, None, scores[pk], position, rank) for rank, pk in enumerate(ranked[:wanted])
             ]
         if by_date:
-            order = [F("_published").desc(nulls_last=True)]
+            order: list[OrderBy | str] = [F("_published").desc(nulls_last=True)]
             if query.text and scores is None:
                 order.append("_score" if connection.vendor == "sqlite" else "-_score")
             matching = matching.order_by(*order, "-pk")

@@ -28,15 +28,15 @@ class Command(BaseCommand):
         if not indexing.engine_enabled():
             raise CommandError("SEARCH_ENGINE is 'database': there is no engine index to manage.")
         if options["rebuild"]:
-            result = indexing.rebuild()
-            rate = result.documents / result.seconds if result.seconds else 0
+            rebuilt = indexing.rebuild()
+            rate = rebuilt.documents / rebuilt.seconds if rebuilt.seconds else 0
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Rebuilt {result.index}: {result.documents} documents "
-                    f"in {result.seconds:.1f} s "
-                    f"({rate:.0f}/s, of which {result.merge_seconds:.1f} s merging segments), "
-                    f"{result.replayed} edits replayed, "
-                    f"removed {', '.join(result.removed_indices) or 'nothing'}."
+                    f"Rebuilt {rebuilt.index}: {rebuilt.documents} documents "
+                    f"in {rebuilt.seconds:.1f} s "
+                    f"({rate:.0f}/s, of which {rebuilt.merge_seconds:.1f} s merging segments), "
+                    f"{rebuilt.replayed} edits replayed, "
+                    f"removed {', '.join(rebuilt.removed_indices) or 'nothing'}."
                 )
             )
         elif options["check"]:
