@@ -19,11 +19,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django_countries import Countries, CountryTuple
+from django_countries.fields import Country
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "dac_oda_recipients.csv"
 COUNTRIES_FILE = Path(__file__).resolve().parent / "data" / "countries.csv"
@@ -51,6 +53,12 @@ def oda_recipients() -> dict[str, OdaRecipient]:
             row["iso2"]: OdaRecipient(row["iso2"], row["name"], row["income_group"], row["region"])
             for row in rows
         }
+
+
+def code_of(country: str) -> str:
+    """The code of a CountryField's value ("" when empty). django-stubs types the
+    field as the CharField it extends (a str); django_countries gives a Country."""
+    return cast(Country, country).code
 
 
 def is_global_south(code: str | None) -> bool:

@@ -26,6 +26,7 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    ManyToManyField,
     Model,
     OuterRef,
     Q,
@@ -37,7 +38,14 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, ExtractYear, Left
 from wagtail.models import Page
 
-from learning_processes.countries import GERMANY, GLOBAL_SOUTH, OTHER, global_south_codes, region_of
+from learning_processes.countries import (
+    GERMANY,
+    GLOBAL_SOUTH,
+    OTHER,
+    code_of,
+    global_south_codes,
+    region_of,
+)
 from learning_processes.models import LearningProcessPage, OutcomePage, PracticePage
 from learning_processes.models.practices import PracticeTag
 from learning_processes.models.processes import LearningProcessTag, PartnerMunicipality
@@ -80,7 +88,7 @@ class Link:
         self.model, self.owner, self.value, self.text = model, owner, value, text
 
     def rows(self) -> QuerySet:
-        rows = self.model.objects.exclude(**{f"{self.value}__isnull": True})
+        rows = self.model._default_manager.exclude(**{f"{self.value}__isnull": True})
         return rows.exclude(**{self.value: ""}) if self.text else rows
 
     def owners_with(self, values: Iterable[Any]) -> QuerySet:
@@ -102,6 +110,8 @@ class Link:
 
 def _m2m(model: type[Model], name: str, value: str) -> Link:
     field = model._meta.get_field(name)
+    if not isinstance(field, ManyToManyField) or field.remote_field.through is None:
+        raise TypeError(f"{model.__name__}.{name} is not a many-to-many field")
     return Link(
         field.remote_field.through,
         f"{field.m2m_field_name()}_id",
@@ -130,7 +140,8 @@ def weighted(pairs: Iterable[tuple[Any, Any]], per_owner: dict[Any, int]) -> Cou
     return found
 
 
-def tag_names(item: Model) -> list[str]:
+def tag_names(item: Page) -> list[str]:
+    # A page's `tagged_items` come from its tag model's ParentalKey (modelcluster).
     # Through the tagged items, so a prefetch of tagged_items__tag serves a bulk rebuild.
     return sorted(tagged.tag.name for tagged in item.tagged_items.all())
 
@@ -171,7 +182,7 @@ class ContentFacets:
         raise NotImplementedError
 
     def _items(self, ids: QuerySet) -> QuerySet:
-        return self.annotate(self.model.objects.filter(pk__in=ids))
+        return self.annotate(self.model._default_manager.filter(pk__in=ids))
 
 
 class _PageFacets(ContentFacets):
@@ -222,7 +233,7 @@ class PracticeFacets(_PageFacets):
         """What the practice is filed under by topic, SDG, tag and process (similar
         practices compare these)."""
         return {
-            "topic_field": page.topic_field.name if page.topic_field_id else None,
+            "topic_field": page.topic_field.name if page.topic_field else None,
             "sdgs": [goal.number for goal in page.sdgs.all()],
             "tags": tag_names(page),
             "learning_process": str(page.learning_process_id) if page.learning_process_id else None,
@@ -231,8 +242,8 @@ class PracticeFacets(_PageFacets):
     def document(self, page: PracticePage) -> dict[str, Any]:
         return {
             **self.labels(page),
-            "country": page.country.code or None,
-            "region": region_of(page.country.code),
+            "country": code_of(page.country) or None,
+            "region": region_of(code_of(page.country)),
             "population_band": page.population_band or None,
             "year": page.year,
         }
@@ -276,7 +287,7 @@ class ProcessFacets(_PageFacets):
         is: its topic, SDGs and places."""
         country, region = self.places(process)
         return {
-            "topic_field": process.topic_field.name if process.topic_field_id else None,
+            "topic_field": process.topic_field.name if process.topic_field else None,
             "sdgs": [goal.number for goal in process.sdgs.all()],
             "country": country,
             "region": region,
@@ -359,7 +370,7 @@ class OutcomeFacets(ContentFacets):
         process = process or page.get_parent().specific
         published = page.first_published_at
         return {
-            "topic_field": process.topic_field.name if process.topic_field_id else None,
+            "topic_field": process.topic_field.name if process.topic_field else None,
             "sdgs": [goal.number for goal in process.sdgs.all()],
             "tags": tag_names(process),
             "country": "DE",

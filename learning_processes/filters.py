@@ -18,10 +18,12 @@ joining, so a process with two partners from Ghana appears once and no DISTINCT
 over the page columns is needed.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import django_filters
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from learning_processes import countries
@@ -49,18 +51,22 @@ PROCESS_REGION_CHOICES = [
 ]
 
 
+# A label as shown: a string, or one translated lazily when it is shown.
+Label = str | Promise
+
+
 @dataclass
 class Facets:
     """The options a listing offers, as (value, label) pairs."""
 
-    topic: list[tuple[str, str]] = field(default_factory=list)
-    sdg: list[tuple[str, str]] = field(default_factory=list)
-    country: list[tuple[str, str]] = field(default_factory=list)
-    region: list[tuple[str, str]] = field(default_factory=list)
-    tag: list[tuple[str, str]] = field(default_factory=list)
-    year: list[tuple[str, str]] = field(default_factory=list)
-    population: list[tuple[str, str]] = field(default_factory=list)
-    phase: list[tuple[str, str]] = field(default_factory=list)
+    topic: Sequence[tuple[str, Label]] = field(default_factory=list)
+    sdg: Sequence[tuple[str, Label]] = field(default_factory=list)
+    country: Sequence[tuple[str, Label]] = field(default_factory=list)
+    region: Sequence[tuple[str, Label]] = field(default_factory=list)
+    tag: Sequence[tuple[str, Label]] = field(default_factory=list)
+    year: Sequence[tuple[str, Label]] = field(default_factory=list)
+    population: Sequence[tuple[str, Label]] = field(default_factory=list)
+    phase: Sequence[tuple[str, Label]] = field(default_factory=list)
 
 
 def _topic_choices() -> list[tuple[str, str]]:
@@ -109,7 +115,7 @@ def learning_process_facets(processes: QuerySet) -> Facets:
     )
 
 
-def _facet(label: str, empty_label: str, facet: str) -> django_filters.ChoiceFilter:
+def _facet(label: Label, empty_label: Label, facet: str) -> django_filters.ChoiceFilter:
     """A filter that selects by the content type's facet rule (learning_processes.facets)."""
     return django_filters.ChoiceFilter(
         field_name=facet, label=label, empty_label=empty_label, method="filter_facet"

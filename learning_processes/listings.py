@@ -7,6 +7,7 @@ SDGs, partner municipalities). Tests pin that bound.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, QueryDict
@@ -57,7 +58,7 @@ def _page_url(request: HttpRequest, params: QueryDict, number: int) -> str:
 
 def _pagination(request: HttpRequest, page, params: QueryDict) -> dict:
     paginator = page.paginator
-    links = []
+    links: list[dict[str, Any]] = []
     for number in paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1):
         if number == paginator.ELLIPSIS:
             links.append({"ellipsis": True})

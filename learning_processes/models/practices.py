@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from learning_processes.blocks import DocumentationBlock, IndicatorBlock
-from learning_processes.countries import MunicipalCountries, region_of
+from learning_processes.countries import MunicipalCountries, code_of, region_of
 from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkField,
@@ -163,9 +163,9 @@ class PracticePage(Page):
 
     @property
     def country_code(self) -> str:
-        return self.country.code
+        return code_of(self.country)
 
     @property
     def region(self) -> str:
         """germany, global_south or other (see learning_processes.countries)."""
-        return region_of(self.country.code)
+        return region_of(code_of(self.country))

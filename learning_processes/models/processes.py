@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +20,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
-from learning_processes.countries import MunicipalCountries, is_global_south
+from learning_processes.countries import MunicipalCountries, code_of, is_global_south
 from learning_processes.models.base import ListingPage
 from learning_processes.serializers import (
     LivePageLinkListField,
@@ -217,7 +217,7 @@ class LearningProcessPage(Page):
         )
 
     @property
-    def phase_label(self) -> str:
+    def phase_label(self) -> str | Promise:
         return Phase(self.phase).label
 
     @cached_property
@@ -300,16 +300,16 @@ class PartnerMunicipality(Orderable):
         verbose_name_plural = _("partner municipalities")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code})"
+        return f"{self.name} ({code_of(self.country)})"
 
     @property
     def country_code(self) -> str:
-        return self.country.code
+        return code_of(self.country)
 
     @property
     def is_global_south(self) -> bool:
         """From the shipped DAC list, never typed by hand."""
-        return is_global_south(self.country.code)
+        return is_global_south(code_of(self.country))
 
 
 class WorkingLanguage(models.TextChoices):
@@ -374,7 +374,7 @@ class DialogueEventPage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         if self.start and not self.end:
             self.end = self.start + DIALOGUE_EVENT_DURATION
         if self.start and self.end:
@@ -467,7 +467,7 @@ class FollowUpActivityPage(Page):
 
     def clean(self) -> None:
         super().clean()
-        errors: dict[str, str] = {}
+        errors: dict[str, str | Promise] = {}
         if not self.is_virtual and not self.place.strip():
             errors["place"] = _("Name the place, or mark the activity as virtual.")
         if self.start_date and self.end_date and self.end_date < self.start_date:

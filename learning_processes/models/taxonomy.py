@@ -9,8 +9,10 @@ from wagtail.snippets.models import register_snippet
 from learning_processes.interface_text import interface_text
 
 
+# django-stubs cannot resolve the reverse managers of relations declared on models
+# whose base is untyped (Wagtail's Page): a stub gap.
 @register_snippet
-class TopicField(models.Model):
+class TopicField(models.Model):  # type: ignore[django-manager-missing]
     """One of the programme's four topic fields, e.g. municipal services."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
