@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -42,7 +42,7 @@ from learning_processes.calls.models import (
 )
 from learning_processes.calls.permissions import can_decide, can_review
 from learning_processes.calls.selectors import decisions_to_publish, proposal_values
-from learning_processes.countries import country_name, is_global_south
+from learning_processes.countries import code_of, country_name, is_global_south
 from learning_processes.models import (
     LearningProcessIndexPage,
     LearningProcessPage,
@@ -94,7 +94,7 @@ class ConflictOfInterest(Refusal, PermissionDenied):
 # --- Access -----------------------------------------------------------------------------
 
 
-def access_own_proposal(user: AbstractBaseUser, proposal_id: int) -> TopicProposal:
+def access_own_proposal(user: User, proposal_id: int) -> TopicProposal:
     """The applicant's own proposal; anybody else's is as if it did not exist."""
     proposal = (
         TopicProposal.objects.select_related("call", "topic_field", "learning_process")
@@ -106,9 +106,7 @@ def access_own_proposal(user: AbstractBaseUser, proposal_id: int) -> TopicPropos
     return proposal
 
 
-def access_attachment(
-    user: AbstractBaseUser, proposal_id: int, attachment_id: int
-) -> ProposalAttachment:
+def access_attachment(user: User, proposal_id: int, attachment_id: int) -> ProposalAttachment:
     """An attachment, for its applicant and for staff who may see proposals."""
     attachment = (
         ProposalAttachment.objects.select_related("proposal")
@@ -363,7 +361,7 @@ def check_editable(proposal: TopicProposal, now: dt.datetime | None = None) -> N
 
 
 def do_start_proposal(
-    *, call: CallPage, applicant: AbstractBaseUser, now: dt.datetime | None = None
+    *, call: CallPage, applicant: User, now: dt.datetime | None = None
 ) -> TopicProposal:
     """A new draft, with what the applicant's account already tells about them."""
     check_call_open(call, now)
@@ -402,7 +400,7 @@ def _apply(
 def do_save_draft(
     proposal: TopicProposal,
     *,
-    by: AbstractBaseUser,
+    by: User,
     values: Mapping[str, Any],
     now: dt.datetime | None = None,
     expected_updated_at: dt.datetime | None = None,
@@ -431,7 +429,7 @@ def do_save_draft(
 def do_submit_proposal(
     proposal: TopicProposal,
     *,
-    by: AbstractBaseUser,
+    by: User,
     values: Mapping[str, Any] | None = None,
     now: dt.datetime | None = None,
     expected_updated_at: dt.datetime | None = None,
@@ -473,7 +471,7 @@ def do_submit_proposal(
 
 @transaction.atomic
 def do_withdraw_proposal(
-    proposal: TopicProposal, *, by: AbstractBaseUser, now: dt.datetime | None = None
+    proposal: TopicProposal, *, by: User, now: dt.datetime | None = None
 ) -> TopicProposal:
     _check_applicant(proposal, by)
     check_editable(proposal, now)
@@ -488,7 +486,7 @@ def do_withdraw_proposal(
 def do_add_attachment(
     proposal: TopicProposal,
     *,
-    by: AbstractBaseUser,
+    by: User,
     upload: UploadedFile,
     now: dt.datetime | None = None,
     expected_updated_at: dt.datetime | None = None,
@@ -517,7 +515,7 @@ def do_add_attachment(
 def do_remove_attachment(
     attachment: ProposalAttachment,
     *,
-    by: AbstractBaseUser,
+    by: User,
     now: dt.datetime | None = None,
     expected_updated_at: dt.datetime | None = None,
 ) -> None:
@@ -528,7 +526,7 @@ def do_remove_attachment(
     attachment.delete()  # the file goes once this commits (receivers.delete_attachment_file)
 
 
-def _check_applicant(proposal: TopicProposal, user: AbstractBaseUser) -> None:
+def _check_applicant(proposal: TopicProposal, user: User) -> None:
     if proposal.applicant_id != user.pk:
         raise PermissionDenied(_("Only the applicant can change a proposal."))
 
@@ -538,7 +536,7 @@ def _check_applicant(proposal: TopicProposal, user: AbstractBaseUser) -> None:
 
 @transaction.atomic
 def do_extend_deadline(
-    call: CallPage, *, deadline: dt.datetime, by: AbstractBaseUser | None = None
+    call: CallPage, *, deadline: dt.datetime, by: User | None = None
 ) -> CallPage:
     """Move the deadline later and publish the call page with it."""
     if timezone.is_naive(deadline):
@@ -560,13 +558,13 @@ def _domains(*addresses: str) -> set[str]:
     return domains - public
 
 
-def _addresses(user: AbstractBaseUser) -> list[str]:
+def _addresses(user: User) -> list[str]:
     from allauth.account.models import EmailAddress
 
     return [user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)]
 
 
-def check_no_conflict(proposal: TopicProposal, reviewer: AbstractBaseUser) -> None:
+def check_no_conflict(proposal: TopicProposal, reviewer: User) -> None:
     """A reviewer from the applicant's own organisation is refused.
 
     The organisation is recognised by the applicant's and contact's e-mail domains
@@ -611,7 +609,7 @@ def _check_reviewable(proposal: TopicProposal) -> None:
 def do_score(
     proposal: TopicProposal,
     *,
-    reviewer: AbstractBaseUser,
+    reviewer: User,
     scores: Mapping[int, tuple[int, str]],
     comment: str = "",
     now: dt.datetime | None = None,
@@ -682,7 +680,7 @@ def check_can_change_decision(proposal: TopicProposal) -> None:
 def do_decide(
     proposal: TopicProposal,
     *,
-    by: AbstractBaseUser,
+    by: User,
     decision: str,
     reason: str,
     now: dt.datetime | None = None,
@@ -736,7 +734,7 @@ def _locked_call(call_id: int) -> CallPage:
 def check_can_publish_decisions(
     call: CallPage,
     *,
-    by: AbstractBaseUser,
+    by: User,
     proposals: Sequence[TopicProposal],
     now: dt.datetime | None = None,
 ) -> None:
@@ -788,7 +786,7 @@ def check_can_publish_decisions(
 
 @transaction.atomic
 def do_publish_decisions(
-    call: CallPage, *, by: AbstractBaseUser, now: dt.datetime | None = None
+    call: CallPage, *, by: User, now: dt.datetime | None = None
 ) -> list[TopicProposal]:
     """Tell every applicant of the call their decision, once, and show the selected topics.
 
@@ -815,7 +813,7 @@ def do_publish_decisions(
     return proposals
 
 
-def _announce_decision(proposal: TopicProposal, *, by: AbstractBaseUser, now: dt.datetime) -> None:
+def _announce_decision(proposal: TopicProposal, *, by: User, now: dt.datetime) -> None:
     """The applicant's decision e-mail; a selected proposal first becomes its draft
     learning process, so that the e-mail can tell the applicant they host it."""
     selected = proposal.decision == Decision.SELECTED
@@ -850,11 +848,11 @@ def _free_slug(parent: LearningProcessIndexPage, title: str, year: int) -> str:
 
 @transaction.atomic
 def do_select_proposal(
-    proposal: TopicProposal, *, by: AbstractBaseUser | None, today: dt.date | None = None
+    proposal: TopicProposal, *, by: User | None, today: dt.date | None = None
 ) -> LearningProcessPage:
     """The selected proposal becomes a draft learning process, filled from it and linked
     to it both ways; the applicant becomes a host and completes it in the admin."""
-    if proposal.learning_process_id:
+    if proposal.learning_process is not None:
         return proposal.learning_process
     index = LearningProcessIndexPage.objects.order_by("path").first()
     if index is None:
@@ -885,7 +883,7 @@ def do_select_proposal(
         selected_on=today,
         live=False,
         partners=[
-            PartnerMunicipality(name=p.name, country=p.country.code, sort_order=i)
+            PartnerMunicipality(name=p.name, country=code_of(p.country), sort_order=i)
             for i, p in enumerate(partners)
         ],
         sdgs=list(proposal.sdgs.all()),

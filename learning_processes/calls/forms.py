@@ -8,7 +8,7 @@ for the edit view and the autosave alike.
 """
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import QueryDict
@@ -81,7 +81,10 @@ class ProposalForm(forms.ModelForm):
         self.fields["contact_email"].widget.attrs["autocomplete"] = "email"
         self.fields["contact_phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["contact_name"].widget.attrs["autocomplete"] = "name"
-        self.fields["topic_field"].empty_label = _("Choose a topic field")
+        # Form.fields is typed as Field; this one is its ForeignKey's ModelChoiceField.
+        cast(forms.ModelChoiceField, self.fields["topic_field"]).empty_label = _(
+            "Choose a topic field"
+        )
         limit = app_settings.ATTACHMENT_MAX_BYTES / 1024 / 1024
         self.fields["attachment"].help_text = _(
             "PDF only, at most %(limit)s MB each, up to %(count)s files."
@@ -102,7 +105,9 @@ class PartnerForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country")), *country_choices()]
+        # Form.fields is typed as Field; this one is the ChoiceField declared above.
+        country = cast(forms.ChoiceField, self.fields["country"])
+        country.choices = [("", _("Choose a country")), *country_choices()]
 
 
 class BasePartnerFormSet(forms.BaseFormSet):

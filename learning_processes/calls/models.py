@@ -17,6 +17,7 @@ from django.db.models import Avg, Case, Count, OuterRef, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -24,7 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from learning_processes.app_settings import app_settings
-from learning_processes.countries import MunicipalCountries
+from learning_processes.countries import MunicipalCountries, code_of
 from learning_processes.models.processes import HostType
 
 CALL_TIME_ZONE = ZoneInfo("Europe/Berlin")
@@ -166,7 +167,7 @@ class CallPage(Page):
         return timezone.localtime(self.deadline, CALL_TIME_ZONE)
 
     @property
-    def requirements(self) -> list[tuple[int, str]]:
+    def requirements(self) -> list[tuple[int, str | Promise]]:
         return list(Requirement.choices)
 
     def get_context(self, request, *args, **kwargs):
@@ -430,11 +431,11 @@ class TopicProposal(models.Model):
         return sum(count_characters(getattr(self, name)) for name in SECTIONS)
 
     @property
-    def status_label(self) -> str:
+    def status_label(self) -> str | Promise:
         return ProposalStatus(self.status).label
 
     @property
-    def decision_label(self) -> str:
+    def decision_label(self) -> str | Promise:
         return Decision(self.decision).label if self.decision else ""
 
     @property
@@ -503,7 +504,7 @@ class ProposedPartner(models.Model):
         verbose_name_plural = _("proposed partners")
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.country.code})" if self.country else self.name
+        return f"{self.name} ({code_of(self.country)})" if self.country else self.name
 
 
 def attachment_path(instance: "ProposalAttachment", filename: str) -> str:

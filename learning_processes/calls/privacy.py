@@ -8,16 +8,17 @@ grew out of a selected proposal stays, without the link.
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from learning_processes.calls.models import PROPOSAL_FIELDS, TopicProposal
+from learning_processes.countries import code_of
 
 
 def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def proposal_data(user: AbstractBaseUser) -> dict[str, Any]:
+def proposal_data(user: User) -> dict[str, Any]:
     proposals = (
         TopicProposal.objects.filter(applicant_id=user.pk)
         .select_related("call", "topic_field")
@@ -37,7 +38,7 @@ def proposal_data(user: AbstractBaseUser) -> dict[str, Any]:
                 },
                 "sdgs": [goal.number for goal in proposal.sdgs.all()],
                 "partners": [
-                    {"name": p.name, "country": p.country.code or ""}
+                    {"name": p.name, "country": code_of(p.country) or ""}
                     for p in proposal.partners.all()
                 ],
                 "attachments": [a.original_name for a in proposal.attachments.all()],

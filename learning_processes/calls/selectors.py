@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import F
 from django.utils import timezone
 
@@ -18,6 +18,7 @@ from learning_processes.calls.models import (
     ProposalStatus,
     TopicProposal,
 )
+from learning_processes.countries import code_of
 
 
 def proposal_values(proposal: TopicProposal) -> dict[str, Any]:
@@ -25,7 +26,7 @@ def proposal_values(proposal: TopicProposal) -> dict[str, Any]:
     values: dict[str, Any] = {name: getattr(proposal, name) for name in PROPOSAL_FIELDS}
     values["sdgs"] = list(proposal.sdgs.all()) if proposal.pk else []
     values["partners"] = (
-        [(p.name, p.country.code or "") for p in proposal.partners.all()] if proposal.pk else []
+        [(p.name, code_of(p.country) or "") for p in proposal.partners.all()] if proposal.pk else []
     )
     return values
 
@@ -35,7 +36,7 @@ def proposal_attachment(proposal: TopicProposal, attachment_id: int) -> Proposal
     return ProposalAttachment.objects.filter(pk=attachment_id, proposal=proposal).first()
 
 
-def proposals_of(user: AbstractBaseUser) -> Iterable[TopicProposal]:
+def proposals_of(user: User) -> Iterable[TopicProposal]:
     """ "My proposals": the applicant's own, newest call first."""
     return (
         TopicProposal.objects.filter(applicant_id=user.pk)
@@ -69,7 +70,7 @@ def calls_awaiting_publication(now: dt.datetime | None = None) -> list[CallPage]
 def decisions_to_publish(call: CallPage) -> list[TopicProposal]:
     """The proposals whose applicants learn their decision when the call's decisions are
     published: every submitted one (withdrawn ones are not told), selected first."""
-    order = {Decision.SELECTED: 0, Decision.RESERVE: 1, Decision.NOT_SELECTED: 2}
+    order: dict[str, int] = {Decision.SELECTED: 0, Decision.RESERVE: 1, Decision.NOT_SELECTED: 2}
     proposals = list(
         TopicProposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED)
         .select_related("applicant")

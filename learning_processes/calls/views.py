@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -36,18 +37,28 @@ from learning_processes.calls.models import (
 TEMPLATES = "learning_processes/proposals"
 
 
+class AuthenticatedHttpRequest(HttpRequest):
+    """The request of a @login_required view: its user is signed in (django-stubs'
+    documented way to say so; URLs route a plain HttpRequest here)."""
+
+    user: User
+
+
 @login_required
-def my_proposals(request: HttpRequest) -> HttpResponse:
+def my_proposals(request: AuthenticatedHttpRequest) -> HttpResponse:
     proposals = list(selectors.proposals_of(request.user))
     now = timezone.now()
-    for proposal in proposals:
-        proposal.editable = proposal.is_editable(now)
-    return render(request, f"{TEMPLATES}/my_proposals.html", {"proposals": proposals})
+    editable = {proposal.pk for proposal in proposals if proposal.is_editable(now)}
+    return render(
+        request,
+        f"{TEMPLATES}/my_proposals.html",
+        {"proposals": proposals, "editable": editable},
+    )
 
 
 @login_required
 @require_POST
-def start_proposal(request: HttpRequest, call_id: int) -> HttpResponse:
+def start_proposal(request: AuthenticatedHttpRequest, call_id: int) -> HttpResponse:
     call = get_object_or_404(CallPage.objects.live(), pk=call_id)
     try:
         proposal = actions.do_start_proposal(call=call, applicant=request.user)
@@ -123,7 +134,7 @@ def _budget_note(proposal: TopicProposal) -> str:
 class _Edit:
     """One POST of the proposal form, on its way through the steps of `edit_proposal`."""
 
-    request: HttpRequest
+    request: AuthenticatedHttpRequest
     proposal: TopicProposal
     post: ProposalPost
     # What passed its checks, read once: later steps mark more fields on the form.
@@ -137,7 +148,7 @@ class _Edit:
 
 
 @login_required
-def edit_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def edit_proposal(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
     proposal = actions.access_own_proposal(request.user, proposal_id)
     if not proposal.is_editable():
         if proposal.status != ProposalStatus.WITHDRAWN:
@@ -170,8 +181,8 @@ def _handle_edit(edit: _Edit) -> HttpResponse:
     is added; then the button's own step: remove an attachment, or submit."""
     _keep_draft(edit)
     _add_upload(edit)
-    if edit.post.remove_attachment:
-        _remove_attachment(edit)
+    if attachment_id := edit.post.remove_attachment:
+        _remove_attachment(edit, attachment_id)
     if edit.post.action == "submit" and (submitted := _submit(edit)):
         return submitted
     return _after_save(edit)
@@ -203,8 +214,8 @@ def _add_upload(edit: _Edit) -> None:
         edit.post.form.add_error("attachment", error.message)
 
 
-def _remove_attachment(edit: _Edit) -> None:
-    attachment = selectors.proposal_attachment(edit.proposal, edit.post.remove_attachment)
+def _remove_attachment(edit: _Edit, attachment_id: int) -> None:
+    attachment = selectors.proposal_attachment(edit.proposal, attachment_id)
     if attachment is None:
         messages.info(edit.request, _("This attachment was already removed."))
         return
@@ -319,7 +330,7 @@ def _autosave_refusal(message: str, status: int) -> JsonResponse:
 
 @login_required
 @require_POST
-def autosave_proposal(request: HttpRequest, proposal_id: int) -> JsonResponse:
+def autosave_proposal(request: AuthenticatedHttpRequest, proposal_id: int) -> JsonResponse:
     """The autosave script posts the form here; files are left to the real submit.
 
     A request that cannot be read, or that was loaded before the last save, changes
@@ -381,7 +392,7 @@ def autosave_proposal(request: HttpRequest, proposal_id: int) -> JsonResponse:
 
 
 @login_required
-def withdraw_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def withdraw_proposal(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
     proposal = actions.access_own_proposal(request.user, proposal_id)
     if request.method == "POST":
         try:
@@ -395,7 +406,7 @@ def withdraw_proposal(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 
 @login_required
-def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
+def proposal_detail(request: AuthenticatedHttpRequest, proposal_id: int) -> HttpResponse:
     """The proposal as submitted: read-only and print-friendly."""
     proposal = actions.access_own_proposal(request.user, proposal_id)
     return render(
@@ -415,7 +426,7 @@ def proposal_detail(request: HttpRequest, proposal_id: int) -> HttpResponse:
 
 
 @login_required
-def download_attachment(request: HttpRequest, proposal_id: int, attachment_id: int):
+def download_attachment(request: AuthenticatedHttpRequest, proposal_id: int, attachment_id: int):
     attachment = actions.access_attachment(request.user, proposal_id, attachment_id)
     try:
         handle = attachment.file.open("rb")

@@ -15,7 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
-from django.utils.functional import cached_property, lazy
+from django.utils.functional import Promise, cached_property, lazy
 from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, ModelChoiceFilter
@@ -113,7 +113,7 @@ def _decision(proposal: TopicProposal) -> str:
     if not proposal.decision:
         return "–"
     if proposal.call.decisions_published:
-        return proposal.decision_label
+        return str(proposal.decision_label)
     return gettext("%(decision)s (not published)") % {"decision": proposal.decision_label}
 
 
@@ -340,7 +340,7 @@ def score_view(request, pk: int):
         .prefetch_related("scores")
         .first()
     )
-    initial = {}
+    initial: dict[str, Any] = {}
     if review:
         initial["comment"] = review.comment
         for score in review.scores.all():
@@ -396,12 +396,13 @@ def decide_view(request, pk: int):
             messages.error(request, error.message)
         else:
             proposal.refresh_from_db()
+            text: str | Promise
             if not proposal.call.decisions_published:
                 text = _(
                     "Decision saved. The applicant is told when the decisions on the "
                     "%(year)s call are published."
                 ) % {"year": proposal.call.year}
-            elif proposal.learning_process_id:
+            elif proposal.learning_process:
                 text = _(
                     "Decision saved and sent to the applicant; the draft learning process "
                     "“%(title)s” was created from the proposal."
@@ -446,7 +447,7 @@ def publish_view(request, call_pk: int):
             "applicants are on their way.",
             len(published),
         ) % {"year": call.year, "count": len(published)}
-        created = [p.learning_process.title for p in published if p.learning_process_id]
+        created = [p.learning_process.title for p in published if p.learning_process]
         if created:
             text += " " + gettext(
                 "Draft learning processes created from the selected proposals: %(titles)s."

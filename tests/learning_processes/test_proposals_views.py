@@ -263,6 +263,20 @@ def client_for(user):
     return client
 
 
+def test_my_proposals_links_an_open_proposal_to_its_form_and_a_locked_one_to_its_print_view(
+    client, draft, open_call
+):
+    html = client.get(reverse("proposals:mine")).content.decode()
+    assert f'href="{edit_url(draft)}"' in html and "Print view" in html
+    assert "locked" not in html
+    open_call.deadline = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    open_call.save()
+    html = client.get(reverse("proposals:mine")).content.decode()
+    assert f'href="{edit_url(draft)}"' not in html and "Print view" not in html
+    assert f'href="{reverse("proposals:detail", args=[draft.pk])}"' in html
+    assert "locked" in html
+
+
 def test_my_proposals_takes_the_same_queries_for_one_or_many(
     client, draft, open_call, django_assert_max_num_queries
 ):
