@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from community.live.app_settings import app_settings
 from community.live.selectors import facilitator_candidates
+from community.members.people import display_name
 from learning_processes.database_ids import DatabaseIdMultipleChoiceField
 from learning_processes.models import LearningProcessPage
+from learning_processes.usertext import CleanCharField, CleanTextField
 
 
 class DateTimeLocalInput(forms.DateTimeInput):
@@ -21,8 +23,8 @@ class SessionForm(forms.Form):
     """Schedule a session. Start and end are read in the host's time zone, which is
     how the host thinks of them; they are stored in UTC."""
 
-    title = forms.CharField(label=_("Title"), max_length=200)
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 5}))
+    title = CleanCharField(label=_("Title"), max_length=200)
+    agenda = CleanTextField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 5}))
     host_time_zone = forms.ChoiceField(label=_("Host's time zone"))
     starts_at = forms.DateTimeField(label=_("Starts"), widget=DateTimeLocalInput())
     ends_at = forms.DateTimeField(label=_("Ends"), widget=DateTimeLocalInput())
@@ -48,8 +50,11 @@ class SessionForm(forms.Form):
         self.fields["host_time_zone"].choices = [
             (zone, zone) for zone in sorted(zoneinfo.available_timezones())
         ]
-        self.fields["facilitators"].queryset = facilitator_candidates(space).order_by("email")
-        self.fields["facilitators"].label_from_instance = lambda user: user.email
+        self.fields["facilitators"].queryset = (
+            facilitator_candidates(space).select_related("profile").order_by("email")
+        )
+        # People are known here by the name they chose, as everywhere on the site.
+        self.fields["facilitators"].label_from_instance = display_name
 
     def clean(self) -> dict:
         data = super().clean()

@@ -128,6 +128,28 @@ def test_facilitator_schedules_a_session_in_the_hosts_zone(room, client):
     assert "must end after it starts" in bad.content.decode()
 
 
+def test_the_schedule_form_names_facilitators_and_refuses_an_invisible_title(room, client):
+    Profile.objects.update_or_create(user=room.host, defaults={"display_name": "Hanna Host"})
+    client.force_login(room.host)
+    url = f"/spaces/{room.space.pk}/sessions/new/"
+    page = client.get(url).content.decode()
+    assert "Hanna Host" in page and "host.room@example.org" not in page
+    refused = client.post(
+        url,
+        {
+            "title": "\u200b\u2060",
+            "agenda": "Kept as typed",
+            "host_time_zone": "Europe/Berlin",
+            "starts_at": "2026-12-10T09:00",
+            "ends_at": "2026-12-10T10:00",
+        },
+    )
+    assert refused.status_code == 200
+    assert "only invisible characters" in refused.content.decode()
+    assert "Kept as typed" in refused.content.decode()
+    assert not VirtualSession.objects.filter(agenda="Kept as typed").exists()
+
+
 def test_participants_cannot_schedule(room, client):
     client.force_login(room.amina)
     assert client.get(f"/spaces/{room.space.pk}/sessions/new/").status_code == 403
