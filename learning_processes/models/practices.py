@@ -14,7 +14,12 @@ from wagtail.search import index
 
 from learning_processes.blocks import DocumentationBlock, IndicatorBlock
 from learning_processes.countries import MunicipalCountries, code_of, region_of
-from learning_processes.models.base import ListingPage
+from learning_processes.models.base import (
+    IllustratedPage,
+    ListingPage,
+    lead_image_api_fields,
+    lead_image_panel,
+)
 from learning_processes.serializers import (
     LivePageLinkField,
     SustainableDevelopmentGoalSerializer,
@@ -45,7 +50,7 @@ class PracticeIndexPage(ListingPage):
         verbose_name = _("practice index")
 
 
-class PracticePage(Page):
+class PracticePage(IllustratedPage):
     """A shared practice: the challenge, the approach, what it achieved, and how to copy it."""
 
     summary = models.TextField(_("summary"), max_length=600)
@@ -104,6 +109,7 @@ class PracticePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        lead_image_panel(),
         FieldPanel("challenge"),
         FieldPanel("approach"),
         FieldPanel("results"),
@@ -138,6 +144,7 @@ class PracticePage(Page):
     ]
     api_fields = [
         APIField("summary"),
+        *lead_image_api_fields(),
         APIField("challenge"),
         APIField("approach"),
         APIField("results"),

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
@@ -21,7 +22,12 @@ from wagtail.search import index
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
 from learning_processes.countries import MunicipalCountries, code_of, is_global_south
-from learning_processes.models.base import ListingPage
+from learning_processes.models.base import (
+    IllustratedPage,
+    ListingPage,
+    lead_image_api_fields,
+    lead_image_panel,
+)
 from learning_processes.serializers import (
     LivePageLinkListField,
     SustainableDevelopmentGoalSerializer,
@@ -32,6 +38,28 @@ from learning_processes.serializers import (
 # Two full days and a morning: 09:00 on day one to 13:00 on day three.
 DIALOGUE_EVENT_DURATION = timedelta(days=2, hours=4)
 CAPACITY_LIMITS = (5, 100)
+
+
+def LatitudeField(verbose_name: str | Promise) -> models.FloatField:  # noqa: N802
+    """An optional latitude in degrees, for the network map."""
+    return models.FloatField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("In decimal degrees, north positive (e.g. 50.73)."),
+    )
+
+
+def LongitudeField(verbose_name: str | Promise) -> models.FloatField:  # noqa: N802
+    """An optional longitude in degrees, for the network map."""
+    return models.FloatField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("In decimal degrees, east positive (e.g. 7.10)."),
+    )
 
 
 class HostType(models.TextChoices):
@@ -101,7 +129,7 @@ class LearningProcessIndexPage(ListingPage):
         verbose_name = _("learning process index")
 
 
-class LearningProcessPage(Page):
+class LearningProcessPage(IllustratedPage):
     """A one-year learning process hosted by a German municipality or municipal company.
 
     Its title is the technical topic. Children: at most one dialogue event, the
@@ -135,6 +163,9 @@ class LearningProcessPage(Page):
         _("type of host"), max_length=30, choices=HostType.choices, default=HostType.CITY
     )
     host_city = models.CharField(_("host city"), max_length=120)
+    # Where the host is marked on the network map; without them, at Germany's centre.
+    host_latitude = LatitudeField(_("latitude of the host city"))
+    host_longitude = LongitudeField(_("longitude of the host city"))
     contact_name = models.CharField(_("responsible contact person"), max_length=120, blank=True)
     contact_position = models.CharField(
         _("position of the contact person"), max_length=160, blank=True
@@ -161,6 +192,7 @@ class LearningProcessPage(Page):
             heading=_("Topic"),
         ),
         FieldPanel("summary"),
+        lead_image_panel(),
         FieldPanel("background"),
         FieldPanel("learning_goals"),
         FieldPanel("contribution"),
@@ -168,6 +200,7 @@ class LearningProcessPage(Page):
             [
                 FieldPanel("host_name"),
                 FieldRowPanel([FieldPanel("host_type"), FieldPanel("host_city")]),
+                FieldRowPanel([FieldPanel("host_latitude"), FieldPanel("host_longitude")]),
                 FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_position")]),
                 FieldPanel("contact_email"),
             ],
@@ -182,6 +215,7 @@ class LearningProcessPage(Page):
         APIField("tags", serializer=TagNamesField()),
         APIField("year"),
         APIField("summary"),
+        *lead_image_api_fields(),
         APIField("background"),
         APIField("learning_goals"),
         APIField("contribution"),
@@ -291,8 +325,14 @@ class PartnerMunicipality(Orderable):
     page = ParentalKey(LearningProcessPage, on_delete=models.CASCADE, related_name="partners")
     name = models.CharField(_("municipality"), max_length=160)
     country = CountryField(_("country"), countries=MunicipalCountries)
+    # Where it is marked on the network map; without them, at its country's centre.
+    latitude = LatitudeField(_("latitude"))
+    longitude = LongitudeField(_("longitude"))
 
-    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("country")])]
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("country")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
     api_fields = [APIField("name"), APIField("country_code"), APIField("is_global_south")]
 
     class Meta(Orderable.Meta):
@@ -321,7 +361,7 @@ class WorkingLanguage(models.TextChoices):
     ARABIC = "ar", _("Arabic")
 
 
-class DialogueEventPage(Page):
+class DialogueEventPage(IllustratedPage):
     """The 2.5-day international dialogue event that opens a learning process."""
 
     start = models.DateTimeField(_("start"))
@@ -347,6 +387,7 @@ class DialogueEventPage(Page):
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("Dates")),
+        lead_image_panel(),
         FieldRowPanel([FieldPanel("venue"), FieldPanel("city")], heading=_("Place")),
         FieldRowPanel(
             [FieldPanel("capacity_min"), FieldPanel("capacity_max")], heading=_("Capacity")
@@ -364,6 +405,7 @@ class DialogueEventPage(Page):
         APIField("capacity_max"),
         APIField("working_language"),
         APIField("programme"),
+        *lead_image_api_fields(),
     ]
     parent_page_types = ["learning_processes.LearningProcessPage"]
     subpage_types: list[str] = []
@@ -476,7 +518,7 @@ class FollowUpActivityPage(Page):
             raise ValidationError(errors)
 
 
-class OutcomePage(Page):
+class OutcomePage(IllustratedPage):
     """Results of a learning process, published by its host after staff approval."""
 
     results = RichTextField(_("results"))
@@ -494,6 +536,7 @@ class OutcomePage(Page):
 
     content_panels = [
         *Page.content_panels,
+        lead_image_panel(),
         FieldPanel("results"),
         FieldPanel("lessons_learned"),
         FieldPanel("next_steps"),
@@ -510,6 +553,7 @@ class OutcomePage(Page):
         APIField("lessons_learned"),
         APIField("next_steps"),
         APIField("practices", serializer=LivePageLinkListField()),
+        *lead_image_api_fields(),
     ]
     parent_page_types = ["learning_processes.LearningProcessPage"]
     subpage_types: list[str] = []
