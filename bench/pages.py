@@ -7,6 +7,14 @@ default), after `make run` has migrated and seeded it:
 
 Prints one row per page: median and 95th percentile time, queries, bytes, and bytes
 as sent to a browser that accepts gzip.
+
+    .venv/bin/python bench/pages.py --browser
+
+serves the same database on a free port and opens the front door's pages in Chromium
+(Debian's, or CHROMIUM_PATH) at 375 and 1280 px, the thread and the live room signed in
+as the demo participant: bytes on the wire with and without images, the header's height,
+where the first result starts, and axe's violations, against the budgets that
+tests/browser/test_page_budgets.py enforces (see bench/page_figures.py).
 """
 
 import argparse
@@ -68,10 +76,102 @@ def measure(client: Client, path: str, repeat: int) -> dict:
     }
 
 
+def browser_figures() -> None:
+    import socket
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from bench.page_figures import (
+        BROWSER_PAGES,
+        DESKTOP,
+        PHONE,
+        measure,
+        member_pages,
+        over_budget,
+        signed_in_state,
+    )
+    from demo.pages import DEMO_ACCOUNTS
+    from tests.browser.conftest import AXE_PATH, CHROMIUM_ARGS, DEFAULT_CHROMIUM
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    # DEBUG lets WhiteNoise find static files without collectstatic, as `make run` does.
+    env = {**os.environ, "SITE_URL": base, "DEBUG": "true"}
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "runserver",
+            f"127.0.0.1:{port}",
+            "--noreload",
+            "--insecure",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        account = next(a for a in DEMO_ACCOUNTS if a["role"] == "participant")
+        axe = AXE_PATH.read_text(encoding="utf-8") if AXE_PATH.is_file() else None
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=os.environ.get("CHROMIUM_PATH", DEFAULT_CHROMIUM),
+                args=CHROMIUM_ARGS,
+            )
+            state = signed_in_state(browser, base, account["email"], account["password"])
+            rows = [(path, None) for path in BROWSER_PAGES]
+            rows += [(path, state) for path in member_pages()]
+            print(
+                f"{'page':<58} {'px':>5} {'wire KB':>8} {'no img':>7} {'images':>7} {'req':>4}"
+                f" {'header':>7} {'1st result':>10} {'axe':>4}"
+            )
+            problems = []
+            for path, storage in rows:
+                for viewport in (PHONE, DESKTOP):
+                    row = measure(
+                        browser,
+                        base,
+                        path,
+                        viewport=viewport,
+                        storage_state=storage,
+                        axe_source=axe,
+                    )
+                    top = "-" if row.first_result_top is None else f"{row.first_result_top:.0f}"
+                    print(
+                        f"{path:<58} {row.width:>5} {row.wire_bytes / 1024:>8.1f}"
+                        f" {row.without_images / 1024:>7.1f} {row.image_bytes / 1024:>7.1f}"
+                        f" {row.requests:>4} {row.header_height:>7.0f} {top:>10}"
+                        f" {len(row.axe):>4}"
+                    )
+                    problems += over_budget(row, home=path == "/")
+            browser.close()
+        print("budgets: all held" if not problems else "over budget:\n  " + "\n  ".join(problems))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--browser", action="store_true", help="the front door's figures in Chromium"
+    )
     args = parser.parse_args()
+    if args.browser:
+        browser_figures()
+        return
     client = Client()
     print(f"database: {connection.vendor}; {args.repeat} requests per page")
     print(
