@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from channels.db import database_sync_to_async
 from channels.middleware import BaseMiddleware
 from channels.security.websocket import WebsocketDenier
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
@@ -74,7 +74,7 @@ class StaffTwoFactorMiddleware:
         return lacks_second_factor(user)
 
 
-def lacks_second_factor(user: AbstractBaseUser | AnonymousUser) -> bool:
+def lacks_second_factor(user: User | AnonymousUser) -> bool:
     """Staff (Django staff or platform staff) without any authenticator."""
     if not user.is_authenticated or not (user.is_staff or is_platform_staff(user)):
         return False

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 # The module, not the package: the profile model imports this module (for
 # `is_platform_staff`), and the package imports the profile model.
@@ -26,7 +26,10 @@ from community.models.membership import Membership, SpaceRole
 from learning_processes.models import LearningProcessPage
 from learning_processes.roles import STAFF_GROUP
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = User | AnonymousUser
+
+# Set on a user object the first time `is_platform_staff` asks the database about it.
+_STAFF_CACHE = "_cc_is_platform_staff"
 
 
 def is_platform_staff(user: AnyUser) -> bool:
@@ -34,10 +37,11 @@ def is_platform_staff(user: AnyUser) -> bool:
     object)."""
     if not user.is_authenticated:
         return False
-    cached = getattr(user, "_cc_is_platform_staff", None)
+    cached = getattr(user, _STAFF_CACHE, None)
     if cached is None:
         cached = user.is_superuser or user.groups.filter(name=STAFF_GROUP).exists()
-        user._cc_is_platform_staff = cached
+        # A per-object cache, not a field of User: set by name.
+        setattr(user, _STAFF_CACHE, cached)
     return cached
 
 

@@ -5,7 +5,7 @@ on the one sign-up page, before the e-mail address and password; `signup()` is
 allauth's hook, called once the account exists."""
 
 from django import forms
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -22,7 +22,7 @@ class SignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
 
-    def signup(self, request: HttpRequest, user: AbstractBaseUser) -> None:
+    def signup(self, request: HttpRequest, user: User) -> None:
         from community.members.actions import do_name_profile
 
         do_name_profile(user, name=self.cleaned_data["display_name"])

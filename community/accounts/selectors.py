@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from community.members.people import display_name, has_chosen_name
@@ -34,7 +34,7 @@ class AccountOverview:
         return bool(self.second_factors - {Authenticator.Type.RECOVERY_CODES})
 
 
-def my_memberships(user: AbstractBaseUser) -> QuerySet[Membership]:
+def my_memberships(user: User) -> QuerySet[Membership]:
     """The person's memberships in the spaces they may enter, by space title."""
     return (
         Membership.objects.filter(user=user, space__in=enterable_spaces_of(user))
@@ -43,7 +43,7 @@ def my_memberships(user: AbstractBaseUser) -> QuerySet[Membership]:
     )
 
 
-def account_overview(user: AbstractBaseUser) -> AccountOverview:
+def account_overview(user: User) -> AccountOverview:
     profile = Profile.objects.filter(user=user).first()
     # `display_name` reads the profile through the user; hand it the one just loaded.
     if profile is not None:

@@ -5,7 +5,7 @@ import zoneinfo
 from functools import cache
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -73,7 +73,7 @@ class ExpertiseTag(TaggedItemBase):
 
 
 class ProfileQuerySet(QuerySet):
-    def visible_to(self, viewer: AbstractBaseUser | AnonymousUser) -> "ProfileQuerySet":
+    def visible_to(self, viewer: User | AnonymousUser) -> "ProfileQuerySet":
         """Profiles the viewer may see: public ones to everyone; members-only ones to
         people who share a space with the owner (staff share every space); one's own."""
         from community.models.membership import Membership
@@ -95,7 +95,9 @@ class ProfileQuerySet(QuerySet):
         return self.filter(visible)
 
 
-class Profile(models.Model):
+# django-stubs cannot resolve the reverse manager of ExpertiseTag's relation: its base,
+# taggit's TaggedItemBase, ships no types (a stub gap).
+class Profile(models.Model):  # type: ignore[django-manager-missing]
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )

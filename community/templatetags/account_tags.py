@@ -1,5 +1,8 @@
+from typing import TypedDict
+
 from django import template
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
@@ -19,13 +22,21 @@ ACCOUNT_MENU = (
 )
 
 
+class MenuItem(TypedDict):
+    url: str
+    label: str | Promise
+    current: bool
+
+
 @register.inclusion_tag("community/account/menu.html", takes_context=True)
 def account_menu(context: template.Context) -> dict:
     """The menu's links; the one whose address is the longest start of the current
     path is marked current (the two-factor set-up pages belong to its entry)."""
     request = context.get("request")
     path = request.path if request is not None else ""
-    items = [{"url": reverse(name), "label": label} for name, label in ACCOUNT_MENU]
+    items: list[MenuItem] = [
+        {"url": reverse(name), "label": label, "current": False} for name, label in ACCOUNT_MENU
+    ]
     matching = [item for item in items if path.startswith(item["url"])]
     current = max(matching, key=lambda item: len(item["url"]), default=None)
     for item in items:

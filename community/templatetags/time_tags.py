@@ -27,7 +27,9 @@ def zone_label(value: dt.datetime) -> str:
     name = local.tzname() or ""
     if name and name[0] not in "+-":
         return name
-    minutes = int(local.utcoffset().total_seconds() // 60)
+    offset = local.utcoffset()
+    assert offset is not None  # localtime() gives an aware datetime: it has an offset
+    minutes = int(offset.total_seconds() // 60)
     hours, rest = divmod(abs(minutes), 60)
     sign = "+" if minutes >= 0 else "−"
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")

@@ -3,11 +3,10 @@ decisions waiting to be published, an applicant's proposals. Reads only; changes
 in `actions`."""
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from learning_processes.calls.models import (
@@ -36,7 +35,7 @@ def proposal_attachment(proposal: TopicProposal, attachment_id: int) -> Proposal
     return ProposalAttachment.objects.filter(pk=attachment_id, proposal=proposal).first()
 
 
-def proposals_of(user: User) -> Iterable[TopicProposal]:
+def proposals_of(user: User) -> QuerySet[TopicProposal]:
     """ "My proposals": the applicant's own, newest call first."""
     return (
         TopicProposal.objects.filter(applicant_id=user.pk)

@@ -10,7 +10,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,15 +32,9 @@ from learning_processes.calls.models import (
     ProposalStatus,
     TopicProposal,
 )
+from learning_processes.http import AuthenticatedHttpRequest
 
 TEMPLATES = "learning_processes/proposals"
-
-
-class AuthenticatedHttpRequest(HttpRequest):
-    """The request of a @login_required view: its user is signed in (django-stubs'
-    documented way to say so; URLs route a plain HttpRequest here)."""
-
-    user: User
 
 
 @login_required
