@@ -10,20 +10,18 @@ other message: rendered here, in the request's language, and sent by its task.""
 import logging
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.conf import settings
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.core.mail import EmailMessage
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.encoding import force_str
 
-from mailing.links import absolute_url, site_domain, site_url
-from mailing.outbox import queue_email
+from mailing.links import on_site, site_domain, site_url
+from mailing.outbox import queue_message
 
 PENDING_INVITATION_KEY = "community_pending_invitation"
 
@@ -40,19 +38,6 @@ class SiteIdentity:
 
     name: str
     domain: str
-
-
-def _html_part(message: EmailMessage) -> str:
-    if message.content_subtype == "html":
-        return str(message.body)
-    alternatives = getattr(message, "alternatives", [])
-    return next((content for content, mimetype in alternatives if mimetype == "text/html"), "")
-
-
-def on_site(url: str) -> str:
-    """`url`'s path, query and fragment on SITE_URL."""
-    parts = urlsplit(url)
-    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -79,15 +64,8 @@ class AccountAdapter(DefaultAccountAdapter):
             context.setdefault("greeting_name", display_name(user))
         context = {"request": allauth_context.request, "email": email, **context}
         message = self.render_mail(template_prefix, email, context)
-        queue_email(
-            to=email,
-            subject=message.subject,
-            text=message.body if message.content_subtype == "plain" else "",
-            html=_html_part(message),
-            headers=message.extra_headers,
-            # "account/email/password_reset_key" -> "account:password_reset_key"
-            purpose=template_prefix.replace("/email/", ":")[:50],
-        )
+        # "account/email/password_reset_key" -> "account:password_reset_key"
+        queue_message(message, purpose=template_prefix.replace("/email/", ":")[:50])
 
     def format_email_subject(self, subject: str) -> str:
         # The outbox puts the site's prefix (EMAIL_SUBJECT_PREFIX) before every subject.
@@ -96,7 +74,7 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_notification_mail(
         self,
         template_prefix: str,
-        user: User,
+        user: AbstractBaseUser,
         context: dict[str, Any] | None = None,
         email: str | None = None,
     ) -> None:

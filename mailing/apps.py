@@ -8,3 +8,6 @@ class MailingConfig(AppConfig):
 
     def ready(self) -> None:
         from mailing import checks  # noqa: F401
+        from mailing.backends import route_wagtail_mail
+
+        route_wagtail_mail()

@@ -6,7 +6,7 @@ must not depend on which address a person happened to use (a proxy, a loopback
 port, a Host header someone sent).
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 
@@ -21,6 +21,13 @@ def absolute_url(path: str) -> str:
     if not path.startswith("/"):
         path = "/" + path
     return site_url() + path
+
+
+def on_site(url: str) -> str:
+    """`url`'s path, query and fragment on SITE_URL, whichever host it named (a
+    library's link built from the request or the Wagtail Site record)."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
 
 
 def site_domain() -> str:

@@ -1,13 +1,15 @@
 """The one place that sends e-mail. Callers queue a message with `queue_email` (or
-render one with `queue_templated_email`); delivery (delivery.py) happens after the
-transaction commits, in a background task, with the outbox's back-off retries when
-the mail server fails.
+render one with `queue_templated_email`, or hand over one that Django's mail classes
+built with `queue_message`); delivery (delivery.py) happens after the transaction
+commits, in a background task, with the outbox's back-off retries when the mail
+server fails.
 """
 
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -88,3 +90,43 @@ def queue_templated_email(
         purpose=purpose,
         attachments=attachments,
     )
+
+
+def queue_message(message: EmailMessage, *, purpose: str = "") -> list[OutgoingEmail]:
+    """Queue a message that a library built with Django's mail classes (allauth's
+    adapter, Wagtail's notifications): one row for each recipient, To, Cc and Bcc
+    alike, so nobody sees another's address. Every message leaves from
+    DEFAULT_FROM_EMAIL, whatever sender the library named; a Reply-To is kept."""
+    headers = dict(message.extra_headers)
+    if message.reply_to:
+        headers.setdefault("Reply-To", ", ".join(message.reply_to))
+    text = str(message.body) if message.content_subtype == "plain" else ""
+    attachments = [_text_attachment(attachment) for attachment in message.attachments]
+    return [
+        queue_email(
+            to=recipient,
+            subject=str(message.subject),
+            text=text,
+            html=_html_part(message),
+            headers=headers,
+            purpose=purpose,
+            attachments=attachments,
+        )
+        for recipient in message.recipients()
+    ]
+
+
+def _html_part(message: EmailMessage) -> str:
+    if message.content_subtype == "html":
+        return str(message.body)
+    alternatives = getattr(message, "alternatives", [])
+    return next((content for content, mimetype in alternatives if mimetype == "text/html"), "")
+
+
+def _text_attachment(attachment: Any) -> TextAttachment:
+    # The outbox stores text attachments (a calendar entry) in its row; anything else
+    # is refused here, in the sender's transaction, rather than dropped at delivery.
+    if isinstance(attachment, tuple) and isinstance(attachment[1], str):
+        filename, content, mimetype = attachment
+        return {"filename": filename, "content": content, "mimetype": mimetype or "text/plain"}
+    raise ValueError("the mail outbox keeps text attachments only")

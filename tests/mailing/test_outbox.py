@@ -3,12 +3,13 @@ from smtplib import SMTPServerDisconnected
 
 import pytest
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.test import override_settings
 from django.utils import timezone
 
 from mailing.delivery import deliver_due
 from mailing.models import OutgoingEmail
-from mailing.outbox import queue_email
+from mailing.outbox import queue_email, queue_message
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +75,20 @@ def test_a_failing_mail_server_delays_mail_and_loses_none(django_capture_on_comm
     assert deliver_due() == (2, 0)
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.org", "b@example.org"]
     assert deliver_due() == (0, 0)
+
+
+def test_a_message_with_a_binary_attachment_is_refused_rather_than_sent_without_it():
+    message = EmailMessage("Report", "See attached.", to=["ana@example.org"])
+    message.attach("report.pdf", b"%PDF-1.7", "application/pdf")
+    with pytest.raises(ValueError, match="text attachments only"):
+        queue_message(message)
+    assert not OutgoingEmail.objects.exists()
+
+
+def test_a_text_attachment_of_a_message_is_kept(django_capture_on_commit_callbacks):
+    message = EmailMessage("Your session", "See the entry.", to=["ana@example.org"])
+    message.attach("s.ics", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+    with django_capture_on_commit_callbacks(execute=True):
+        queue_message(message, purpose="test")
+    (sent,) = mail.outbox
+    assert sent.attachments[0][0] == "s.ics" and sent.subject == "[Connective Cities] Your session"
