@@ -4,7 +4,10 @@ The endpoints answer GET only (Wagtail registers no other method, so a POST gets
 405). They render JSON only: DRF's browsable HTML API relies on inline scripts
 that the site's Content-Security-Policy forbids. Query values the database cannot
 take (an offset or id beyond every integer column, a date that is not a date) are
-refused with a 400 or answer an empty page, never a 500.
+refused with a 400 or answer an empty page, never a 500. Every absolute URL they
+emit (a page's `html_url`, an object's `detail_url`, a document's `download_url`,
+the redirect of `find/`) is on SITE_URL, built by mailing.links like every absolute
+link, not on the host of the Wagtail Site record or of the request.
 """
 
 from typing import Any
@@ -12,17 +15,32 @@ from typing import Any
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.backends.base.operations import BaseDatabaseOperations
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch
+from rest_framework.fields import SkipField
 from rest_framework.renderers import JSONRenderer
 from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import (
+    DetailUrlField,
+    PageAliasOfField,
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.serializers import DocumentDownloadUrlField, DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from learning_processes.models import LearningProcessPage, PracticePage
+from learning_processes.serializers import api_detail_url, page_html_url
+from mailing.links import absolute_url, on_site
 
 
 class BoundedPagination(WagtailPagination):
@@ -82,11 +100,82 @@ def checked_filters(filter_backends: list[type]) -> list[type]:
     return [CheckedFieldsFilter if f is FieldsFilter else f for f in filter_backends]
 
 
-class LearningProcessPagesAPIViewSet(PagesAPIViewSet):
+class SiteDetailUrlField(DetailUrlField):
+    def get_attribute(self, instance):
+        url = api_detail_url(self.context, type(instance), instance.pk)
+        if url is None:  # no endpoint serves this model: Wagtail leaves the field out
+            raise SkipField
+        return url
+
+
+class SiteHtmlUrlField(PageHtmlUrlField):
+    def to_representation(self, page):
+        try:
+            return page_html_url(page, self.context.get("request"))
+        except NoReverseMatch:
+            return None
+
+
+def nested_page(page: Any, context: dict) -> dict:
+    """A parent or alias as Wagtail nests it (id, type, links, title), with our links."""
+    serializer_class = get_serializer_class(
+        type(page),
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=SitePageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
+
+
+class SiteParentField(PageParentField):
+    def to_representation(self, value):
+        return nested_page(value, self.context)
+
+
+class SiteAliasOfField(PageAliasOfField):
+    def to_representation(self, value):
+        return nested_page(value, self.context)
+
+
+class SitePageSerializer(PageSerializer):
+    detail_url = SiteDetailUrlField(read_only=True)
+    html_url = SiteHtmlUrlField(read_only=True)
+    parent = SiteParentField(read_only=True)
+    alias_of = SiteAliasOfField(read_only=True)
+
+
+class SiteImageSerializer(ImageSerializer):
+    detail_url = SiteDetailUrlField(read_only=True)
+
+
+class SiteDocumentDownloadUrlField(DocumentDownloadUrlField):
+    def to_representation(self, document):
+        url = document.url
+        # A storage that serves documents itself (a bucket) already gives its own URL.
+        return url if url.startswith(("http://", "https://")) else absolute_url(url)
+
+
+class SiteDocumentSerializer(DocumentSerializer):
+    detail_url = SiteDetailUrlField(read_only=True)
+    download_url = SiteDocumentDownloadUrlField(read_only=True)
+
+
+class OnSiteFindMixin:
+    """`find/` redirects to the object's detail URL, which Wagtail builds on the
+    Site record's host; the redirect goes to SITE_URL instead."""
+
+    def find_view(self, request: HttpRequest) -> HttpResponse:
+        response = super().find_view(request)  # type: ignore[misc]
+        response["Location"] = on_site(response["Location"])
+        return response
+
+
+class LearningProcessPagesAPIViewSet(OnSiteFindMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with listings of processes and practices kept to a
     fixed number of queries: the phase comes from `with_phase()` in SQL and the
     related rows are prefetched, instead of one query per page and field."""
 
+    base_serializer_class = SitePageSerializer
     renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
     filter_backends = checked_filters(PagesAPIViewSet.filter_backends)
@@ -106,13 +195,15 @@ class LearningProcessPagesAPIViewSet(PagesAPIViewSet):
         return queryset
 
 
-class JSONImagesAPIViewSet(ImagesAPIViewSet):
+class JSONImagesAPIViewSet(OnSiteFindMixin, ImagesAPIViewSet):
+    base_serializer_class = SiteImageSerializer
     renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
     filter_backends = checked_filters(ImagesAPIViewSet.filter_backends)
 
 
-class JSONDocumentsAPIViewSet(DocumentsAPIViewSet):
+class JSONDocumentsAPIViewSet(OnSiteFindMixin, DocumentsAPIViewSet):
+    base_serializer_class = SiteDocumentSerializer
     renderer_classes = [JSONRenderer]
     pagination_class = BoundedPagination
     filter_backends = checked_filters(DocumentsAPIViewSet.filter_backends)

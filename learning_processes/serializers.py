@@ -5,6 +5,9 @@ reader the name of a topic field or SDG. Links to other pages list live pages
 only, so the API never names a draft through a relation.
 """
 
+from typing import Any
+
+from django.http import HttpRequest
 from rest_framework import serializers
 
 from learning_processes.models.taxonomy import SustainableDevelopmentGoal, TopicField
@@ -25,19 +28,27 @@ class SustainableDevelopmentGoalSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+def page_html_url(page: Any, request: HttpRequest | None) -> str | None:
+    """A page's public address on SITE_URL like every absolute link (Wagtail's
+    would be on the Wagtail Site record's host); None for a page with no route."""
+    parts = page.get_url_parts(request)
+    return absolute_url(parts[2]) if parts else None
+
+
+def api_detail_url(context: dict, model: type, pk: object) -> str | None:
+    """The API's address of an object on SITE_URL (Wagtail's would be on the Site
+    record's host); None when no endpoint serves its model."""
+    router = context.get("router")
+    path = router.get_object_detail_urlpath(model, pk) if router is not None else None
+    return absolute_url(path) if path else None
+
+
 def _page_link(page, context: dict) -> dict:
     """The shape Wagtail uses for a nested page, plus its public URL."""
-    # Imported here: wagtail.api.v2.utils loads models, and this module is
-    # imported while the models themselves are loading (their api_fields).
-    from wagtail.api.v2.utils import get_object_detail_url
-
-    request = context.get("request")
-    router = context.get("router")
-    # On SITE_URL like every absolute link, not on the Wagtail Site record's host.
-    parts = page.get_url_parts(request)
-    meta = {"type": page._meta.label, "html_url": absolute_url(parts[2]) if parts else None}
-    if router is not None and request is not None:
-        meta["detail_url"] = get_object_detail_url(router, request, type(page), page.pk)
+    meta = {"type": page._meta.label, "html_url": page_html_url(page, context.get("request"))}
+    detail_url = api_detail_url(context, type(page), page.pk)
+    if detail_url is not None:
+        meta["detail_url"] = detail_url
     return {"id": page.pk, "meta": meta, "title": page.title}
 
 
