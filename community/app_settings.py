@@ -2,14 +2,11 @@
 pattern), read at use time so tests can override them. Set them in the Django
 settings as `COMMUNITY_<NAME>`."""
 
-from django.conf import settings
+from learning_processes.app_settings_base import BaseAppSettings
 
 
-class AppSettings:
+class AppSettings(BaseAppSettings):
     prefix = "COMMUNITY_"
-
-    def _setting(self, name: str, default):
-        return getattr(settings, self.prefix + name, default)
 
     @property
     def INVITATION_DAYS(self) -> int:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from learning_processes.app_settings_base import BaseAppSettings
+
 # "At most two pages" as characters: an A4 page of running text at 11 pt with
 # 2 cm margins holds about 3,500 characters with spaces, so two pages hold 7,000;
 # the form's header block (organisation, contact, partners) takes about 1,000 of
@@ -40,11 +42,8 @@ DEFAULT_PUBLIC_MAIL_DOMAINS = (
 )
 
 
-class AppSettings:
+class AppSettings(BaseAppSettings):
     prefix = "PROPOSAL_"
-
-    def _setting(self, name: str, default):
-        return getattr(settings, self.prefix + name, default)
 
     @property
     def TEXT_BUDGET(self) -> int:

@@ -2,14 +2,11 @@
 use time so tests can override them. Set them in the Django settings (and the
 environment, see the README) as `SEARCH_<NAME>`."""
 
-from django.conf import settings
+from learning_processes.app_settings_base import BaseAppSettings
 
 
-class AppSettings:
+class AppSettings(BaseAppSettings):
     prefix = "SEARCH_"
-
-    def _setting(self, name: str, default):
-        return getattr(settings, self.prefix + name, default)
 
     @property
     def ENGINE(self) -> str:

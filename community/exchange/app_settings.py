@@ -8,6 +8,8 @@ from pathlib import Path
 
 from django.conf import settings
 
+from learning_processes.app_settings_base import BaseAppSettings
+
 # Extension -> the MIME type the content must be detected as. Plain-text types have
 # no magic number; they are accepted when the content is UTF-8 text without NUL bytes.
 DEFAULT_ATTACHMENT_TYPES = {
@@ -30,11 +32,8 @@ DEFAULT_ATTACHMENT_TYPES = {
 TEXT_TYPES = frozenset({"text/plain", "text/csv", "text/markdown"})
 
 
-class AppSettings:
+class AppSettings(BaseAppSettings):
     prefix = "EXCHANGE_"
-
-    def _setting(self, name: str, default):
-        return getattr(settings, self.prefix + name, default)
 
     @property
     def ATTACHMENT_ROOT(self) -> Path:

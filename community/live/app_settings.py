@@ -5,12 +5,11 @@ Override any of them in the Django settings as `LIVE_<NAME>`.
 
 from django.conf import settings
 
+from learning_processes.app_settings_base import BaseAppSettings
 
-class AppSettings:
+
+class AppSettings(BaseAppSettings):
     prefix = "LIVE_"
-
-    def _setting(self, name: str, default):
-        return getattr(settings, self.prefix + name, default)
 
     @property
     def RATE_LIMIT(self) -> str:
