@@ -1,6 +1,7 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -11,13 +12,75 @@ SEEDED_TAGLINE = gettext_noop(
     "Municipal practitioners from Germany and the Global South learn from each other."
 )
 
+# What staff may feature on the home page.
+FEATURABLE = ["learning_processes.PracticePage", "learning_processes.LearningProcessPage"]
+
+
+def _heading(verbose_name: str) -> models.CharField:
+    """An optional section heading: left empty, the page shows its translated default."""
+    return models.CharField(
+        verbose_name,
+        max_length=80,
+        blank=True,
+        help_text=_("Left empty: the default heading, in the visitor's language."),
+    )
+
 
 class HomePage(Page):
-    """The site's root page: what Connective Cities is, and the way in."""
+    """The site's root page: what Connective Cities is, and the way in (search, the
+    topic fields, what is happening now, the latest outcomes and practices, the network
+    in figures; see `connective_site.home.selectors`).
 
+    The editorial parts are fields staff edit in Wagtail; each is optional and has a
+    default, so an unedited home page reads well. Interface text is translated; what
+    staff enter is shown as entered.
+    """
+
+    hero_heading = models.CharField(
+        _("heading"),
+        max_length=120,
+        blank=True,
+        help_text=_("The large heading at the top. Left empty: the page title."),
+    )
     intro = RichTextField(_("introduction"), blank=True)
+    featured_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("featured practice or learning process"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional: shown below the introduction while it is published."),
+    )
+    featured_text = models.CharField(
+        _("why it is featured"),
+        max_length=300,
+        blank=True,
+        help_text=_("Optional: one or two sentences. Left empty: the page's summary."),
+    )
+    topics_heading = _heading(_("heading of the topic fields"))
+    now_heading = _heading(_("heading of what is happening now"))
+    latest_heading = _heading(_("heading of the latest outcomes and practices"))
+    figures_heading = _heading(_("heading of the network in figures"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_heading"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [PageChooserPanel("featured_page", FEATURABLE), FieldPanel("featured_text")],
+            heading=_("Featured"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("topics_heading"),
+                FieldPanel("now_heading"),
+                FieldPanel("latest_heading"),
+                FieldPanel("figures_heading"),
+            ],
+            heading=_("Section headings"),
+        ),
+    ]
     subpage_types = [
         "learning_processes.LearningProcessIndexPage",
         "learning_processes.PracticeIndexPage",
@@ -26,23 +89,23 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        from learning_processes.models import LearningProcessPage, PracticePage
-
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_processes"] = (
-            LearningProcessPage.objects.live()
-            .public()
-            .select_related("topic_field")
-            .order_by("-year", "title")[:3]
-        )
-        context["latest_practices"] = (
-            PracticePage.objects.live()
-            .public()
-            .select_related("topic_field")
-            .order_by("-first_published_at")[:3]
-        )
-        return context
-
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from connective_site.home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        private = selectors.private_sections()
+        context.update(
+            topics=selectors.topic_entry_points(private),
+            dialogue_events=selectors.upcoming_dialogue_events(private),
+            open_calls=selectors.open_calls(private),
+            sessions=selectors.upcoming_sessions(request.user),
+            latest_outcomes=selectors.latest_outcomes(private),
+            latest_practices=selectors.latest_practices(private),
+            figures=selectors.network_figures(private),
+            index_links=selectors.index_links(request),
+            featured=selectors.featured(self.featured_page_id, private),
+        )
+        return context
