@@ -149,6 +149,7 @@ class DemoSeeder:
         selected = schedule["selected"]
         selected = _day(self.today, selected) if selected is not None else None
         contact_name, contact_position = data["contact"]
+        host_latitude, host_longitude = data.get("host_coordinates") or (None, None)
         page = LearningProcessPage(
             slug=data["slug"],
             title=data["title"],
@@ -161,16 +162,15 @@ class DemoSeeder:
             host_name=data["host_name"],
             host_type=data["host_type"],
             host_city=data["host_city"],
+            host_latitude=host_latitude,
+            host_longitude=host_longitude,
             contact_name=contact_name,
             contact_position=contact_position,
             contact_email=_email(contact_name),
             proposed_on=proposed,
             selected_on=selected,
             sdgs=[self.sdgs[number] for number in data["sdgs"]],
-            partners=[
-                PartnerMunicipality(name=name, country=country, sort_order=order)
-                for order, (name, country) in enumerate(data["partners"])
-            ],
+            partners=[_partner(order, *partner) for order, partner in enumerate(data["partners"])],
         )
         page.tags.add(*data["tags"])
         return page
@@ -295,7 +295,7 @@ def _programme(data: dict, first_day: dt.date) -> list[dict]:
     sessions and visit."""
     event = data["dialogue_event"]
     visit, visit_by = event["site_visit"]
-    delegations = ", ".join(name for name, _ in data["partners"]) + f" and {data['host_city']}"
+    delegations = ", ".join(name for name, *_ in data["partners"]) + f" and {data['host_city']}"
     values = {
         "host": data["host_name"],
         "contact": data["contact"][0],
@@ -355,6 +355,19 @@ def _seed_accounts(processes: dict[str, LearningProcessPage]) -> None:
 
 
 # --- Helpers ----------------------------------------------------------------------------
+
+
+def _partner(
+    order: int,
+    name: str,
+    country: str,
+    latitude: float | None = None,
+    longitude: float | None = None,
+) -> PartnerMunicipality:
+    """A partner from its [city, country] or [city, country, latitude, longitude]."""
+    return PartnerMunicipality(
+        name=name, country=country, latitude=latitude, longitude=longitude, sort_order=order
+    )
 
 
 def _day(today: dt.date, offset: int) -> dt.date:

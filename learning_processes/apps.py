@@ -11,3 +11,4 @@ class LearningProcessesConfig(AppConfig):
         # listings: registers the index pages' listings (see models.base.LISTINGS).
         from learning_processes import checks, listings, receivers  # noqa: F401
         from learning_processes.calls import receivers as call_receivers  # noqa: F401
+        from learning_processes.network_map import receivers as map_receivers  # noqa: F401

@@ -54,7 +54,7 @@ def _facet_values() -> dict[str, dict[str, set[str]]]:
             "sdgs": {str(n) for n in practice["sdgs"]},
         }
     for process in PROCESSES:
-        countries = {country for _, country in process["partners"]}
+        countries = {country for _, country, *_where in process["partners"]}
         common = {
             "topic_field": {topics[process["topic"]]},
             "tags": set(process["tags"]),
