@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from learning_processes.listings import FilterChip
 from learning_processes.models import TopicField
 from search.documents import FACETS
 from search.forms import DEFAULT_PAGE_SIZE, SearchForm, SuggestForm
@@ -33,8 +34,9 @@ def _current_params(query: SearchQuery) -> list[tuple[str, str]]:
     return params
 
 
-def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[dict]]:
-    """Facet options that toggle themselves in the URL, and removable chips."""
+def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[FilterChip]]:
+    """Facet options that toggle themselves in the URL, and removable chips (the
+    listings' shape, so both show active filters with the same markup)."""
     label = labeller()
     base = _current_params(query)
     facets = []
@@ -68,10 +70,12 @@ def _facet_context(query: SearchQuery, results) -> tuple[list[dict], list[dict]]
                 }
             )
     chips = [
-        {
-            "label": f"{FACET_TITLES[k]}: {label(k, v)}",
-            "url": _url([(bk, bv) for bk, bv in base if not (bk == k and bv == v)]),
-        }
+        FilterChip(
+            k,
+            str(FACET_TITLES[k]),
+            label(k, v),
+            _url([(bk, bv) for bk, bv in base if not (bk == k and bv == v)]),
+        )
         for k, v in base
         if k in FACETS
     ]
@@ -94,7 +98,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
         context.update(
             results=results,
             facets=facets,
-            chips=chips,
+            active_filters=chips,
+            clear_filters_url=_url([(k, v) for k, v in base if k not in FACETS]),
             query=query,
             pages=pages,
             previous_url=_url([*base, ("page", str(query.page - 1))]) if query.page > 1 else None,

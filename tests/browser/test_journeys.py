@@ -85,39 +85,6 @@ def results_count(page) -> int:
     return int(match.group(1))
 
 
-@pytest.fixture
-def search_index(demo_site, settings):
-    """The demo content, findable by the configured search backend.
-
-    The database fallback reads the live server's database directly. A search
-    engine gets a fresh index filled from the outbox, as tests/search/test_views.py's
-    `searchable` fixture does. Publishing the demo pages queued them in the outbox,
-    but the snapshot the browser tests restore holds those rows as already
-    processed (the immediate task backend drained the outbox when the seeding
-    committed), so draining brings nothing; the index is then rebuilt from the
-    database. Either way it must hold every live page before a journey searches it.
-    """
-    if settings.SEARCH_ENGINE == "database":
-        yield demo_site
-        return
-
-    from search import indexing
-    from tests.search.test_engine_node import drop_indices
-
-    drop_indices()
-    indexing.ensure_index()
-    result = indexing.drain_outbox(refresh=True)
-    assert result.failed == 0, result.errors
-    drift = indexing.check()
-    if drift.missing:
-        rebuilt = indexing.rebuild()
-        drift = indexing.check()
-        assert rebuilt.documents > 0
-    assert drift.ok, f"the search index does not match the database: {drift}"
-    yield demo_site
-    drop_indices()
-
-
 # --- (a) From the home page to an outcome, then the practice library's filters ---------
 
 
