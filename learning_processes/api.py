@@ -185,12 +185,12 @@ class LearningProcessPagesAPIViewSet(OnSiteFindMixin, PagesAPIViewSet):
         if queryset.model is LearningProcessPage:
             queryset = (
                 queryset.with_phase()
-                .select_related("locale", "topic_field")
+                .select_related("locale", "topic_field", "lead_image")
                 .prefetch_related("tags", "sdgs", "partners")
             )
         elif queryset.model is PracticePage:
             queryset = queryset.select_related(
-                "locale", "topic_field", "learning_process"
+                "locale", "topic_field", "learning_process", "lead_image"
             ).prefetch_related("tags", "sdgs")
         return queryset
 

@@ -3,7 +3,7 @@
 A listing runs the same number of queries whatever the number of items: the
 facets (one small query each), the count, one page of items with its topic
 field joined, and one prefetch per related list shown on the cards (tags,
-SDGs, partner municipalities). Tests pin that bound.
+SDGs, partner municipalities, lead images and their renditions). Tests pin that bound.
 """
 
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from learning_processes.filters import (
     learning_process_facets,
     practice_facets,
 )
+from learning_processes.images import with_lead_images
 from learning_processes.models import LearningProcessPage, PracticePage
 from learning_processes.models.base import register_listing
 
@@ -111,7 +112,7 @@ def learning_process_listing(request: HttpRequest, index_page) -> dict:
     """Context for LearningProcessIndexPage: its live, public processes, filtered."""
     published = LearningProcessPage.objects.child_of(index_page).live().public()
     facets = learning_process_facets(published)
-    processes = (
+    processes = with_lead_images(
         published.with_phase()
         .select_related("topic_field")
         .prefetch_related("tags", "sdgs", "partners")
@@ -128,7 +129,7 @@ def practice_listing(request: HttpRequest, index_page) -> dict:
     """Context for PracticeIndexPage: its live, public practices, filtered."""
     published = PracticePage.objects.child_of(index_page).live().public()
     facets = practice_facets(published)
-    practices = (
+    practices = with_lead_images(
         published.select_related("topic_field")
         .prefetch_related("tags", "sdgs")
         .order_by("-year", "title")

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -21,6 +21,11 @@ urlpatterns = [
     path("proposals/", include("learning_processes.calls.urls")),
     path("", include("community.exchange.urls")),
     path("api/v2/", api_router.urls),
+    re_path(
+        rf"^{settings.MEDIA_URL.strip('/')}/(?P<folder>images|original_images)/(?P<path>.+)$",
+        views.wagtail_image_file,
+        name="wagtail_image_file",
+    ),
 ]
 
 if settings.DEBUG:

@@ -1,9 +1,13 @@
+from pathlib import Path
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 from connective_site.health import run_checks
 
@@ -39,3 +43,16 @@ def server_error(request: HttpRequest) -> HttpResponse:
         {"request_id": getattr(request, "request_id", "")}
     )
     return HttpResponseServerError(html)
+
+
+@require_GET
+@cache_control(public=True, max_age=24 * 60 * 60)
+def wagtail_image_file(request: HttpRequest, folder: str, path: str) -> HttpResponse:
+    """A Wagtail image's file: a rendition (`MEDIA_ROOT/images/`), which pages show, or
+    the original (`original_images/`), which the API's `download_url` names; in every mode.
+
+    Wagtail images are public content, and neither the embedded mode nor the Compose
+    stack has a file server in front, so the site serves them itself. The rest of
+    MEDIA_ROOT (documents, profile photos) is served by the development URLconf only.
+    A path that climbs out answers 400 or 404."""
+    return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
