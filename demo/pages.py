@@ -23,6 +23,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from connective_site.home.models import HomePage
+from demo.images import DemoPictures
 from demo.loader import load
 from learning_processes.models import (
     DialogueEventPage,
@@ -98,6 +99,7 @@ class DemoSeeder:
         self.today = today
         self.topics = {topic.slug: topic for topic in TopicField.objects.all()}
         self.sdgs = SustainableDevelopmentGoal.objects.in_bulk(field_name="number")
+        self.pictures = DemoPictures()
         self.created: list[Page] = []
 
     def run(self) -> None:
@@ -118,6 +120,7 @@ class DemoSeeder:
 
         Publishing sends `page_published`, which the search outbox listens to.
         """
+        self.pictures.illustrate(page, parent)
         parent.add_child(instance=page)  # validates the page
         page.save_revision(clean=False).publish()
         self.created.append(page)

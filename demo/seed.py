@@ -8,6 +8,7 @@ from django.utils import timezone
 from connective_site.home.models import HomePage
 from demo.calls import seed_calls
 from demo.exchange import seed_exchange_demo
+from demo.images import seed_demo_images
 from demo.live import seed_live_demo
 from demo.members import seed_community_demo
 from demo.pages import DEMO_ACCOUNTS, DemoSeeder, is_complete
@@ -20,6 +21,7 @@ def seed_demo() -> dict[str, Any]:
         home = HomePage.objects.get()
         if not is_complete(home):
             DemoSeeder(home, timezone.localdate()).run()
+        seed_demo_images()
         seed_community_demo()
         seed_live_demo()
         seed_calls()
