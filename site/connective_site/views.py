@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
@@ -47,7 +48,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @cache_control(public=True, max_age=24 * 60 * 60)
-def wagtail_image_file(request: HttpRequest, folder: str, path: str) -> HttpResponse:
+def wagtail_image_file(request: HttpRequest, folder: str, path: str) -> HttpResponseBase:
     """A Wagtail image's file: a rendition (`MEDIA_ROOT/images/`), which pages show, or
     the original (`original_images/`), which the API's `download_url` names; in every mode.
 
@@ -55,4 +56,4 @@ def wagtail_image_file(request: HttpRequest, folder: str, path: str) -> HttpResp
     stack has a file server in front, so the site serves them itself. The rest of
     MEDIA_ROOT (documents, profile photos) is served by the development URLconf only.
     A path that climbs out answers 400 or 404."""
-    return serve(request, path, document_root=Path(settings.MEDIA_ROOT) / folder)
+    return serve(request, path, document_root=str(Path(settings.MEDIA_ROOT) / folder))
