@@ -58,7 +58,9 @@ def test_visitor(page, look, demo_site):
     expect(page.get_by_role("heading", level=1)).to_have_text(similar_title)
 
     main_nav(page).get_by_role("link", name="Search").click()
-    page.get_by_role("main").get_by_role("searchbox").fill("waste pickers")
+    page.get_by_role("main").get_by_role(
+        "combobox", name="Search practices, learning processes and outcomes"
+    ).fill("waste pickers")
     page.get_by_role("main").get_by_role("button", name="Search").click()
     page.wait_for_load_state("load")
     expect(page.locator("#results-heading")).to_contain_text("result")
