@@ -37,6 +37,7 @@ FILTERED_PRACTICES = {
 FILTERED_LISTING = f"/practices/?topic={TOPIC_SLUG}&region={REGION_VALUE}"
 
 SEARCH_TERM = "waste"
+SEARCH_BOX = "Search practices, learning processes and outcomes"
 PHONE = {"width": 375, "height": 667}
 
 
@@ -215,7 +216,8 @@ def test_visitor_searches_filters_by_region_and_opens_a_practice(page, page_prob
     expect(page).to_have_url(re.compile(r"/search/$"))
 
     main = page.get_by_role("main")
-    main.get_by_role("searchbox").fill(SEARCH_TERM)
+    # The type-ahead makes the search box a combobox.
+    main.get_by_role("combobox", name=SEARCH_BOX).fill(SEARCH_TERM)
     main.get_by_role("button", name="Search", exact=True).click()
     page.wait_for_load_state("load")
     assert query_of(page.url) == {"q": [SEARCH_TERM]}, page.url
@@ -254,7 +256,7 @@ def test_visitor_searches_filters_by_region_and_opens_a_practice(page, page_prob
     expect(region_facet.locator("a[aria-current='true']")).to_have_text(REGION_LABEL)
     expect(page.locator("ol.hits mark").first).to_be_visible()
     # The search box and the hidden field keep the query and the filter for the next search.
-    expect(page.get_by_role("searchbox")).to_have_value(SEARCH_TERM)
+    expect(page.get_by_role("combobox", name=SEARCH_BOX)).to_have_value(SEARCH_TERM)
     expect(page.locator("form.search-form input[type=hidden][name=region]")).to_have_value(
         REGION_VALUE
     )
