@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 
 # The module, not the package: the profile model imports this module (for
 # `is_platform_staff`), and the package imports the profile model.
@@ -59,6 +60,15 @@ class SpaceAccess:
     @property
     def role(self) -> SpaceRole | None:
         return SpaceRole(self.membership.role) if self.membership else None
+
+    @property
+    def actor(self) -> User:
+        """The person's account, for what only a signed-in person does: a visitor is
+        refused (the exchange's space views send them to log in). Every action a visitor
+        could reach refuses them anyway; this says so to the type checker too."""
+        if not self.user.is_authenticated:
+            raise PermissionDenied
+        return self.user
 
     @property
     def is_member(self) -> bool:

@@ -11,7 +11,7 @@ import html
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -143,7 +143,7 @@ def is_new_member(access: SpaceAccess) -> bool:
         return False
     posts = Post.objects.filter(
         thread__space=access.space,
-        author=access.user,
+        author=access.actor,
         deleted_at__isnull=True,
         hidden_at__isnull=True,
     ).count()
@@ -156,7 +156,7 @@ def check_thread_rate(access: SpaceAccess) -> None:
     limit = app_settings.NEW_MEMBER_THREADS_PER_HOUR
     since = timezone.now() - dt.timedelta(hours=1)
     recent = Thread.objects.filter(
-        space=access.space, author=access.user, created_at__gte=since
+        space=access.space, author=access.actor, created_at__gte=since
     ).count()
     if recent >= limit:
         raise ValidationError(
@@ -216,11 +216,11 @@ def check_attachments(files: Sequence[UploadedFile]) -> list[tuple[UploadedFile,
 # --- Writing ----------------------------------------------------------------------------
 
 
-def _ids(handles: dict[str, AbstractBaseUser]) -> dict[str, int]:
+def _ids(handles: dict[str, User]) -> dict[str, int]:
     return {handle: user.pk for handle, user in handles.items()}
 
 
-def _render(space: LearningProcessPage, text: str) -> tuple[str, dict[str, AbstractBaseUser]]:
+def _render(space: LearningProcessPage, text: str) -> tuple[str, dict[str, User]]:
     handles = member_handles(space)
     return render_markdown(text, handles=_ids(handles)), handles
 
@@ -230,13 +230,13 @@ def _save_attachments(post: Post, checked: Iterable[tuple[UploadedFile, str, str
     # for a post that is about to be saved.
     for upload, name, content_type in checked:
         attachment = Attachment(
-            post=post, filename=name, content_type=content_type, size=upload.size
+            post=post, filename=name, content_type=content_type, size=upload.size or 0
         )
         attachment.file.save(name, upload, save=False)
         attachment.save()
 
 
-def _record_mentions(post: Post, text: str, handles: dict[str, AbstractBaseUser]) -> list:
+def _record_mentions(post: Post, text: str, handles: dict[str, User]) -> list:
     mentioned = [handles[h] for h in mentioned_handles(text, _ids(handles))]
     existing = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     new = [user for user in mentioned if user.pk not in existing and user.pk != post.author_id]
@@ -248,7 +248,7 @@ def _record_mentions(post: Post, text: str, handles: dict[str, AbstractBaseUser]
 def do_create_thread(
     *,
     space: LearningProcessPage,
-    author: AbstractBaseUser,
+    author: User,
     title: str,
     body: str,
     visibility: str = Visibility.MEMBERS,
@@ -290,7 +290,7 @@ def do_create_thread(
 def do_post_reply(
     *,
     thread: Thread,
-    author: AbstractBaseUser,
+    author: User,
     body: str,
     parent: Post | None = None,
     quoted: Post | None = None,
@@ -308,7 +308,7 @@ def do_post_reply(
         if parent.thread_id != thread.pk:
             raise ValidationError(_("That post is not in this thread."))
         # One level of nesting: a reply to a reply joins its parent's branch.
-        if parent.parent_id:
+        if parent.parent is not None:
             parent = parent.parent
         if parent.is_opening:
             parent = None
@@ -335,9 +335,7 @@ def do_post_reply(
 
 
 @transaction.atomic
-def do_edit_post(
-    *, post: Post, editor: AbstractBaseUser, body: str, title: str | None = None
-) -> Post:
+def do_edit_post(*, post: Post, editor: User, body: str, title: str | None = None) -> Post:
     space = post.thread.space
     access = space_access(editor, space)
     require(can_edit_post(access, post))
@@ -369,7 +367,7 @@ def do_edit_post(
 
 def _log(
     space: LearningProcessPage,
-    actor: AbstractBaseUser,
+    actor: User,
     action: str,
     *,
     thread: Thread | None = None,
@@ -387,7 +385,7 @@ def _log(
 
 
 @transaction.atomic
-def do_delete_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Post:
+def do_delete_post(*, post: Post, actor: User, reason: str = "") -> Post:
     require(can_delete_post(space_access(actor, post.thread.space), post))
     now = timezone.now()
     post.deleted_at, post.deleted_by = now, actor
@@ -404,7 +402,7 @@ def do_delete_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> 
 
 
 @transaction.atomic
-def do_restore_post(*, post: Post, actor: AbstractBaseUser) -> Post:
+def do_restore_post(*, post: Post, actor: User) -> Post:
     require(can_moderate(space_access(actor, post.thread.space)) and post.deleted_at is not None)
     post.deleted_at, post.deleted_by = None, None
     post.save(update_fields=["deleted_at", "deleted_by"])
@@ -419,7 +417,7 @@ def do_restore_post(*, post: Post, actor: AbstractBaseUser) -> Post:
 
 
 @transaction.atomic
-def do_hide_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Post:
+def do_hide_post(*, post: Post, actor: User, reason: str = "") -> Post:
     require(can_moderate(space_access(actor, post.thread.space)))
     if post.hidden_at is None:
         now = timezone.now()
@@ -434,7 +432,7 @@ def do_hide_post(*, post: Post, actor: AbstractBaseUser, reason: str = "") -> Po
 
 
 @transaction.atomic
-def do_unhide_post(*, post: Post, actor: AbstractBaseUser) -> Post:
+def do_unhide_post(*, post: Post, actor: User) -> Post:
     require(can_moderate(space_access(actor, post.thread.space)))
     if post.hidden_at is not None:
         post.hidden_at = None
@@ -446,14 +444,14 @@ def do_unhide_post(*, post: Post, actor: AbstractBaseUser) -> Post:
     return post
 
 
-def _resolve_flags(post: Post, actor: AbstractBaseUser) -> int:
+def _resolve_flags(post: Post, actor: User) -> int:
     return Flag.objects.filter(post=post, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=actor
     )
 
 
 @transaction.atomic
-def do_dismiss_flags(*, post: Post, actor: AbstractBaseUser) -> int:
+def do_dismiss_flags(*, post: Post, actor: User) -> int:
     require(can_moderate(space_access(actor, post.thread.space)))
     count = _resolve_flags(post, actor)
     if count:
@@ -462,7 +460,7 @@ def do_dismiss_flags(*, post: Post, actor: AbstractBaseUser) -> int:
 
 
 @transaction.atomic
-def do_flag_post(*, post: Post, reporter: AbstractBaseUser, reason: str, note: str = "") -> Flag:
+def do_flag_post(*, post: Post, reporter: User, reason: str, note: str = "") -> Flag:
     require(can_flag(space_access(reporter, post.thread.space)))
     flag, _created = Flag.objects.get_or_create(
         post=post,
@@ -474,7 +472,7 @@ def do_flag_post(*, post: Post, reporter: AbstractBaseUser, reason: str, note: s
 
 
 @transaction.atomic
-def do_set_locked(*, thread: Thread, actor: AbstractBaseUser, locked: bool) -> Thread:
+def do_set_locked(*, thread: Thread, actor: User, locked: bool) -> Thread:
     require(can_moderate(space_access(actor, thread.space)))
     if thread.is_locked != locked:
         thread.is_locked = locked
@@ -485,7 +483,7 @@ def do_set_locked(*, thread: Thread, actor: AbstractBaseUser, locked: bool) -> T
 
 
 @transaction.atomic
-def do_set_pinned(*, thread: Thread, actor: AbstractBaseUser, pinned: bool) -> Thread:
+def do_set_pinned(*, thread: Thread, actor: User, pinned: bool) -> Thread:
     require(can_moderate(space_access(actor, thread.space)))
     if thread.is_pinned != pinned:
         thread.is_pinned = pinned
@@ -496,7 +494,7 @@ def do_set_pinned(*, thread: Thread, actor: AbstractBaseUser, pinned: bool) -> T
 
 
 @transaction.atomic
-def do_toggle_reaction(*, post: Post, user: AbstractBaseUser, kind: str) -> bool:
+def do_toggle_reaction(*, post: Post, user: User, kind: str) -> bool:
     """Adds the reaction, or takes it back if it was there; returns whether it is there."""
     require(can_react(space_access(user, post.thread.space), post))
     kind = Reaction.Kind(kind)
@@ -508,7 +506,7 @@ def do_toggle_reaction(*, post: Post, user: AbstractBaseUser, kind: str) -> bool
 
 
 @transaction.atomic
-def do_mark_helpful(*, post: Post, actor: AbstractBaseUser, helpful: bool) -> Post:
+def do_mark_helpful(*, post: Post, actor: User, helpful: bool) -> Post:
     require(can_mark_helpful(space_access(actor, post.thread.space), post))
     post.is_helpful = helpful
     post.save(update_fields=["is_helpful"])
@@ -516,7 +514,7 @@ def do_mark_helpful(*, post: Post, actor: AbstractBaseUser, helpful: bool) -> Po
 
 
 @transaction.atomic
-def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
+def do_draft_practice(*, thread: Thread, actor: User):
     """A draft practice page with the thread's content, for the host to complete and
     submit for review. Drafting twice returns the first draft."""
     from learning_processes.models import PracticeIndexPage, PracticePage
@@ -567,7 +565,7 @@ def do_draft_practice(*, thread: Thread, actor: AbstractBaseUser):
     return practice
 
 
-def _name(user: AbstractBaseUser | None) -> str:
+def _name(user: User | None) -> str:
     from community.members.people import display_name
 
     return display_name(user)
@@ -582,14 +580,14 @@ def unread_count(user: AnyUser) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def do_mark_read(*, user: AbstractBaseUser, ids: Iterable[int] | None = None) -> int:
+def do_mark_read(*, user: User, ids: Iterable[int] | None = None) -> int:
     notifications = Notification.objects.filter(recipient=user, read_at__isnull=True)
     if ids is not None:
         notifications = notifications.filter(pk__in=list(ids))
     return notifications.update(read_at=timezone.now())
 
 
-def email_frequency(user: AbstractBaseUser, space: LearningProcessPage) -> str:
+def email_frequency(user: User, space: LearningProcessPage) -> str:
     preference = NotificationPreference.objects.filter(user=user, space=space).first()
     return preference.email if preference else app_settings.DEFAULT_EMAIL_FREQUENCY
 
@@ -597,7 +595,7 @@ def email_frequency(user: AbstractBaseUser, space: LearningProcessPage) -> str:
 @transaction.atomic
 def do_set_email_frequency(
     *,
-    user: AbstractBaseUser,
+    user: User,
     space: LearningProcessPage,
     frequency: str,
     mentions_at_once: bool | None = None,
@@ -614,7 +612,7 @@ def do_set_email_frequency(
 
 
 @transaction.atomic
-def do_unsubscribe(*, user: AbstractBaseUser, space_id: int | None) -> int:
+def do_unsubscribe(*, user: User, space_id: int | None) -> int:
     """E-mail off for one space, or for every space the user belongs to or heard from."""
     from community.spaces import spaces_of
 
@@ -634,9 +632,7 @@ def do_unsubscribe(*, user: AbstractBaseUser, space_id: int | None) -> int:
 # --- Activity -------------------------------------------------------------------------------
 
 
-def new_activity(
-    user: AbstractBaseUser, since: dt.datetime | None, limit: int = 50
-) -> list[dict[str, Any]]:
+def new_activity(user: User, since: dt.datetime | None, limit: int = 50) -> list[dict[str, Any]]:
     """What is new in all the spaces the user may enter now, grouped by space (an
     unpublished space's posts stay out of a participant's feed)."""
     from community.spaces import enterable_spaces_of

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import BadRequest, ValidationError
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from community.exchange.app_settings import app_settings
@@ -28,9 +29,12 @@ def parse_id(value: object) -> int | None:
 
 def parse_ids(values: Iterable[str]) -> list[int]:
     """Several ids; one that is not an id makes the request malformed."""
-    ids = [parse_id(value) for value in values]
-    if None in ids:
-        raise BadRequest("not an id")
+    ids = []
+    for value in values:
+        pk = parse_id(value)
+        if pk is None:
+            raise BadRequest("not an id")
+        ids.append(pk)
     return ids
 
 
@@ -166,7 +170,7 @@ class ReplyForm(forms.Form):
 
     def _post(self, name: str) -> Post | None:
         pk = self.cleaned_data.get(name)
-        if pk is None and name not in self._errors:
+        if pk is None and name not in self.errors:
             return None
         post = Post.objects.filter(thread=self.thread, pk=pk).first() if pk else None
         if post is None:
@@ -175,15 +179,17 @@ class ReplyForm(forms.Form):
             problem = "removed"
         else:
             return post
-        self._errors.pop(name, None)
+        self.errors.pop(name, None)
         self.add_error(None, ValidationError(self.problems[name][problem], code=problem))
         # The re-rendered form no longer sends the reference back.
-        self.data = self.data.copy()
-        self.data[self.add_prefix(name)] = ""
+        data = self.data.copy() if isinstance(self.data, QueryDict) else dict(self.data)
+        data[self.add_prefix(name)] = ""
+        self.data = data
         return None
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         cleaned["parent"] = self._post("parent")
         cleaned["quoted"] = self._post("quoted")
         return cleaned

@@ -5,7 +5,7 @@ of a space would share one, the one who joined later gets "-2", "-3" ...: handle
 unique within a space and stable as long as names and memberships do not change.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils.text import slugify
 
 from community.members.people import display_name
@@ -13,19 +13,19 @@ from community.models import Membership
 from learning_processes.models import LearningProcessPage
 
 
-def base_handle(user: AbstractBaseUser) -> str:
+def base_handle(user: User) -> str:
     handle = slugify(display_name(user))[:40].strip("-")
     return handle or f"member-{user.pk}"
 
 
-def member_handles(space: LearningProcessPage) -> dict[str, AbstractBaseUser]:
+def member_handles(space: LearningProcessPage) -> dict[str, User]:
     """handle -> user for every member of the space, in joining order."""
     memberships = (
         Membership.objects.filter(space_id=space.pk)
         .select_related("user__profile")
         .order_by("joined_at", "pk")
     )
-    handles: dict[str, AbstractBaseUser] = {}
+    handles: dict[str, User] = {}
     for membership in memberships:
         user = membership.user
         if not user.is_active:
@@ -39,7 +39,7 @@ def member_handles(space: LearningProcessPage) -> dict[str, AbstractBaseUser]:
     return handles
 
 
-def handle_of(user: AbstractBaseUser, space: LearningProcessPage) -> str | None:
+def handle_of(user: User, space: LearningProcessPage) -> str | None:
     for handle, member in member_handles(space).items():
         if member.pk == user.pk:
             return handle

@@ -11,6 +11,7 @@ moderation step is written to `ModerationLog`.
 """
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -135,6 +136,24 @@ class Post(models.Model):
     hidden_at = models.DateTimeField(null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
+
+    # What the thread page shows of each post, set by `selectors.thread_posts` from the
+    # viewer's role looked up once for the page; not stored.
+    removed: bool
+    show_body: bool
+    may_edit: bool
+    may_delete: bool
+    may_restore: bool
+    may_hide: bool
+    may_unhide: bool
+    may_helpful: bool
+    may_react: bool
+    may_flag: bool
+    may_reply: bool
+    reaction_list: list[dict[str, Any]]
+    open_flags: int
+    replies: list["Post"]
+    quoted_here: bool
 
     class Meta:
         ordering = ("created_at", "pk")

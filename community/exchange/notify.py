@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -50,13 +50,13 @@ DIGEST_PERIODS = {
 # --- Unsubscribe tokens ---------------------------------------------------------------------
 
 
-def unsubscribe_token(user: AbstractBaseUser, space: LearningProcessPage | None) -> str:
+def unsubscribe_token(user: User, space: LearningProcessPage | None) -> str:
     """Signed, so it cannot be forged or pointed at someone else; it never expires,
     because an old e-mail's unsubscribe link must keep working."""
     return signing.dumps({"u": user.pk, "s": space.pk if space else 0}, salt=UNSUBSCRIBE_SALT)
 
 
-def read_unsubscribe_token(token: str) -> tuple[AbstractBaseUser, int | None]:
+def read_unsubscribe_token(token: str) -> tuple[User, int | None]:
     """Returns (user, space id or None for every space); raises signing.BadSignature."""
     data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
     try:
@@ -95,9 +95,7 @@ def mails_at_once(kind: str, frequency: str, mentions_at_once: bool) -> bool:
     return kind == Notification.Kind.MENTION and mentions_at_once
 
 
-def _create(
-    thread: Thread, post: Post, by_kind: dict[str, list[AbstractBaseUser]]
-) -> list[Notification]:
+def _create(thread: Thread, post: Post, by_kind: dict[str, list[User]]) -> list[Notification]:
     """One notification per recipient, the first kind listed winning; never to the author."""
     seen = {post.author_id}
     notifications = []
@@ -130,13 +128,11 @@ def _create(
     return notifications
 
 
-def _members(space_id: int, *, exclude: int | None) -> list[AbstractBaseUser]:
-    return [
-        membership.user
-        for membership in Membership.objects.filter(space_id=space_id)
-        .exclude(user_id=exclude)
-        .select_related("user")
-    ]
+def _members(space_id: int, *, exclude: int | None) -> list[User]:
+    memberships = Membership.objects.filter(space_id=space_id)
+    if exclude is not None:
+        memberships = memberships.exclude(user_id=exclude)
+    return [membership.user for membership in memberships.select_related("user")]
 
 
 def new_thread(thread: Thread, post: Post, *, mentioned: list) -> list[Notification]:
@@ -151,15 +147,15 @@ def new_thread(thread: Thread, post: Post, *, mentioned: list) -> list[Notificat
 
 
 def reply(thread: Thread, post: Post, *, mentioned: list) -> list[Notification]:
-    involved = [thread.author]
-    if post.parent_id:
-        involved.append(post.parent.author)
-    if post.quoted_id:
-        involved.append(post.quoted.author)
+    authors = [thread.author]
+    if post.parent is not None:
+        authors.append(post.parent.author)
+    if post.quoted is not None:
+        authors.append(post.quoted.author)
     # Someone who left the space no longer hears about its members-only threads.
     involved = [
         user
-        for user in involved
+        for user in authors
         if user is not None
         and (thread.is_public or can_read_members_threads(space_access(user, thread.space)))
     ]
@@ -271,9 +267,7 @@ def send_digests(frequency: str, *, now: dt.datetime | None = None) -> int:
     return sent
 
 
-def _queue_digest(
-    recipient: AbstractBaseUser, frequency: str, notifications: list[Notification]
-) -> None:
+def _queue_digest(recipient: User, frequency: str, notifications: list[Notification]) -> None:
     groups: dict[int, dict[str, Any]] = {}
     people = mentioned_people((n.post.body_html for n in notifications), None)
     for notification in notifications:

@@ -57,7 +57,7 @@ def page_of(post: Post) -> int:
     """The page of its thread a post is on: that of its top-level reply."""
     if post.is_opening:
         return 1
-    top = post.parent if post.parent_id else post
+    top = post.parent or post
     before = (
         top_level_replies(post.thread)
         .filter(Q(created_at__lt=top.created_at) | Q(created_at=top.created_at, pk__lt=top.pk))
@@ -206,10 +206,12 @@ def moderation_queue(space: LearningProcessPage, moderator: AnyUser) -> dict[str
         .select_related("actor__profile", "thread", "post", "post__thread")
         .order_by("-created_at", "-pk")[:100]
     )
-    flags = list(flags)
+    flag_list = list(flags)
     return {
-        "flags": flags,
+        "flags": flag_list,
         "removed": removed,
         "log": log,
-        "mentioned_people": mentioned_people((flag.post.body_html for flag in flags), moderator),
+        "mentioned_people": mentioned_people(
+            (flag.post.body_html for flag in flag_list), moderator
+        ),
     }

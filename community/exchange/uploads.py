@@ -61,12 +61,13 @@ def check_attachment(upload: UploadedFile) -> tuple[str, str]:
     """Returns (safe file name, content type) or raises ValidationError."""
     name = safe_filename(upload.name or "")
     limit = app_settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
+    size = upload.size or 0  # an upload from a request always has its size
+    if size > limit:
         raise ValidationError(
             _("“%(name)s” is %(size)s; files may be at most %(limit)s.")
-            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError(_("“%(name)s” is empty.") % {"name": name})
     allowed = app_settings.ATTACHMENT_TYPES
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""

@@ -7,6 +7,7 @@ redirect for visitors (a 403 for members who lack the right).
 
 import functools
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -39,6 +40,7 @@ from community.exchange.models import ActivityVisit, Notification, NotificationP
 from community.members.people import display_name
 from community.permissions import SpaceAccess
 from community.spaces import access_space, spaces_of
+from learning_processes.http import AuthenticatedHttpRequest
 from learning_processes.usertext import clean_text
 
 
@@ -99,7 +101,7 @@ def thread_create(request: HttpRequest, access: SpaceAccess) -> HttpResponse:
         try:
             thread = actions.do_create_thread(
                 space=access.space,
-                author=request.user,
+                author=access.actor,
                 title=data["title"],
                 body=data["body"],
                 visibility=data["visibility"],
@@ -124,9 +126,9 @@ def _thread_context(
     reply_form: ReplyForm | None = None,
     page: str | int | None = None,
 ):
-    data = selectors.thread_posts(thread, access, page=page or request.GET.get("page", 1))
+    data = selectors.thread_posts(thread, access, page=page or request.GET.get("page") or 1)
     if reply_form is None:
-        initial = {}
+        initial: dict[str, Any] = {}
         quote_id = parse_id(request.GET.get("quote"))
         reply_to = parse_id(request.GET.get("reply_to"))
         posts = {p.pk: p for p in [data["opening"], *data["replies"]] if p}
@@ -185,7 +187,7 @@ def reply(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResp
         try:
             post = actions.do_post_reply(
                 thread=thread,
-                author=request.user,
+                author=access.actor,
                 body=data["body"],
                 parent=data["parent"],
                 quoted=data["quoted"],
@@ -212,7 +214,7 @@ def reply(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResp
 def thread_pin(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(access, thread_id)
     actions.do_set_pinned(
-        thread=thread, actor=request.user, pinned=read_switch(request.POST, "pinned")
+        thread=thread, actor=access.actor, pinned=read_switch(request.POST, "pinned")
     )
     return redirect(thread)
 
@@ -222,7 +224,7 @@ def thread_pin(request: HttpRequest, access: SpaceAccess, thread_id: int) -> Htt
 def thread_lock(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(access, thread_id)
     actions.do_set_locked(
-        thread=thread, actor=request.user, locked=read_switch(request.POST, "locked")
+        thread=thread, actor=access.actor, locked=read_switch(request.POST, "locked")
     )
     return redirect(thread)
 
@@ -232,7 +234,7 @@ def thread_lock(request: HttpRequest, access: SpaceAccess, thread_id: int) -> Ht
 def thread_practice(request: HttpRequest, access: SpaceAccess, thread_id: int) -> HttpResponse:
     thread = actions.access_thread(access, thread_id)
     try:
-        practice = actions.do_draft_practice(thread=thread, actor=request.user)
+        practice = actions.do_draft_practice(thread=thread, actor=access.actor)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(thread)
@@ -260,7 +262,7 @@ def post_edit(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpRe
         try:
             actions.do_edit_post(
                 post=post,
-                editor=request.user,
+                editor=access.actor,
                 body=form.cleaned_data["body"],
                 title=form.cleaned_data.get("title"),
             )
@@ -301,7 +303,7 @@ def post_history(request: HttpRequest, access: SpaceAccess, post_id: int) -> Htt
 def post_delete(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
     reason = ModerationReasonForm(request.POST).reason_or_refuse()
-    actions.do_delete_post(post=post, actor=request.user, reason=reason)
+    actions.do_delete_post(post=post, actor=access.actor, reason=reason)
     messages.success(request, _("The post is deleted. Moderators can restore it."))
     if post.is_opening:
         return redirect("exchange:threads", access.space.pk)
@@ -312,7 +314,7 @@ def post_delete(request: HttpRequest, access: SpaceAccess, post_id: int) -> Http
 @require_POST
 def post_restore(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
-    actions.do_restore_post(post=post, actor=request.user)
+    actions.do_restore_post(post=post, actor=access.actor)
     messages.success(request, _("The post is restored."))
     return _back(request, post.get_absolute_url())
 
@@ -322,7 +324,7 @@ def post_restore(request: HttpRequest, access: SpaceAccess, post_id: int) -> Htt
 def post_hide(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
     reason = ModerationReasonForm(request.POST).reason_or_refuse()
-    actions.do_hide_post(post=post, actor=request.user, reason=reason)
+    actions.do_hide_post(post=post, actor=access.actor, reason=reason)
     messages.success(request, _("The post is hidden from members."))
     return _back(request, post.get_absolute_url())
 
@@ -331,7 +333,7 @@ def post_hide(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpRe
 @require_POST
 def post_unhide(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
-    actions.do_unhide_post(post=post, actor=request.user)
+    actions.do_unhide_post(post=post, actor=access.actor)
     messages.success(request, _("The post is visible again."))
     return _back(request, post.get_absolute_url())
 
@@ -340,7 +342,7 @@ def post_unhide(request: HttpRequest, access: SpaceAccess, post_id: int) -> Http
 @require_POST
 def post_dismiss_flags(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
-    actions.do_dismiss_flags(post=post, actor=request.user)
+    actions.do_dismiss_flags(post=post, actor=access.actor)
     return _back(request, reverse("exchange:moderation", args=[access.space.pk]))
 
 
@@ -349,7 +351,7 @@ def post_dismiss_flags(request: HttpRequest, access: SpaceAccess, post_id: int) 
 def post_react(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
     try:
-        actions.do_toggle_reaction(post=post, user=request.user, kind=request.POST.get("kind", ""))
+        actions.do_toggle_reaction(post=post, user=access.actor, kind=request.POST.get("kind", ""))
     except ValueError:
         return HttpResponse(_("Unknown reaction."), status=400)
     return redirect(post.get_absolute_url())
@@ -360,7 +362,7 @@ def post_react(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpR
 def post_helpful(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpResponse:
     post = actions.access_post(access, post_id)
     actions.do_mark_helpful(
-        post=post, actor=request.user, helpful=read_switch(request.POST, "helpful")
+        post=post, actor=access.actor, helpful=read_switch(request.POST, "helpful")
     )
     return redirect(post.get_absolute_url())
 
@@ -373,7 +375,7 @@ def post_flag(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpRe
     if request.method == "POST" and form.is_valid():
         actions.do_flag_post(
             post=post,
-            reporter=request.user,
+            reporter=access.actor,
             reason=form.cleaned_data["reason"],
             note=form.cleaned_data["note"],
         )
@@ -392,7 +394,7 @@ def post_flag(request: HttpRequest, access: SpaceAccess, post_id: int) -> HttpRe
 @require_GET
 def attachment_download(
     request: HttpRequest, access: SpaceAccess, attachment_id: int
-) -> HttpResponse:
+) -> FileResponse:
     attachment = actions.access_attachment(access, attachment_id)
     response = FileResponse(
         attachment.file.open("rb"),
@@ -433,7 +435,7 @@ def mention_candidates(request: HttpRequest, access: SpaceAccess) -> JsonRespons
 
 
 @login_required
-def notification_list(request: HttpRequest) -> HttpResponse:
+def notification_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST":
         # No id is "all of them"; an id that is not one is a malformed request.
         ids = parse_ids(request.POST.getlist("notification"))
@@ -449,7 +451,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def notification_open(request: HttpRequest, notification_id: int) -> HttpResponse:
+def notification_open(request: AuthenticatedHttpRequest, notification_id: int) -> HttpResponse:
     notification = get_object_or_404(
         Notification.objects.select_related("post", "thread"),
         pk=notification_id,
@@ -461,7 +463,7 @@ def notification_open(request: HttpRequest, notification_id: int) -> HttpRespons
 
 
 @login_required
-def notification_settings(request: HttpRequest) -> HttpResponse:
+def notification_settings(request: AuthenticatedHttpRequest) -> HttpResponse:
     spaces = spaces_of(request.user).order_by("title")
     current = {
         space_id: (frequency, mentions)
@@ -499,7 +501,7 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def activity(request: HttpRequest) -> HttpResponse:
+def activity(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The dashboard: what is new in all the user's spaces since the previous visit."""
     now = timezone.now()
     visit = ActivityVisit.objects.filter(user=request.user).first()

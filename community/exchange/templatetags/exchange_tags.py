@@ -1,5 +1,5 @@
 from django import template
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.utils.safestring import SafeString
 
 from community.exchange.actions import unread_count
@@ -10,7 +10,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def person(user: AbstractBaseUser | None) -> str:
+def person(user: User | None) -> str:
     """A person's name as the platform shows it (autoescaped by the template)."""
     return display_name(user)
 
