@@ -22,7 +22,7 @@ from typing import Any
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
@@ -104,7 +104,7 @@ def _emit(
     session: VirtualSession,
     kind: str,
     data: dict[str, Any],
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
 ) -> RoomEvent:
     event = RoomEvent.objects.create(
         session=session, seq=session.last_seq, kind=kind, actor=actor, data=data
@@ -119,7 +119,7 @@ def _emit(
 # --- Access and checks -----------------------------------------------------------------------
 
 
-def access_session(user: AbstractBaseUser, session_id: int) -> VirtualSession:
+def access_session(user: User, session_id: int) -> VirtualSession:
     """The session, if the user may enter its room: Http404 when it does not exist for
     them (no such session, or its space is unpublished and they do not prepare it),
     PermissionDenied when they may not enter its space (`community.spaces`)."""
@@ -137,7 +137,7 @@ def _require_live(session: VirtualSession) -> None:
         raise ProtocolError("not_live", _("The session has not started yet."))
 
 
-def _require_voice(session: VirtualSession, user: AbstractBaseUser) -> None:
+def _require_voice(session: VirtualSession, user: User) -> None:
     if Attendee.objects.filter(session=session, user=user, muted=True).exists():
         raise ProtocolError("muted", _("A facilitator has muted you in this session."))
 
@@ -152,7 +152,7 @@ def _limiter() -> strategies.MovingWindowRateLimiter:
     return strategies.MovingWindowRateLimiter(storage)
 
 
-def check_rate(user: AbstractBaseUser, session: VirtualSession) -> None:
+def check_rate(user: User, session: VirtualSession) -> None:
     """Refuse a member's command beyond LIVE_RATE_LIMIT in this room."""
     rate = parse_rate(app_settings.RATE_LIMIT)
     keys = (str(session.pk), str(user.pk))
@@ -166,17 +166,16 @@ def check_rate(user: AbstractBaseUser, session: VirtualSession) -> None:
         )
 
 
-def check_rate_for(session_id: int, user: AbstractBaseUser) -> None:
+def check_rate_for(session_id: int, user: User) -> None:
     check_rate(user, VirtualSession(pk=session_id))
 
 
-def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> None:
+def do_command(session_id: int, user: User, command: Command) -> None:
     """Run a client's command: membership, facilitator role and rate are checked here,
     on every command, whatever the client's page showed."""
     session = VirtualSession.objects.select_related("space").filter(pk=session_id).first()
     # Resolved afresh for each command: a member who left is refused at once.
-    access = space_access(user, session.space) if session is not None else None
-    if access is None or not can_enter_room(access):
+    if session is None or not can_enter_room(access := space_access(user, session.space)):
         raise ProtocolError("forbidden", _("You are no longer a member of this space."))
     if command.type in FACILITATOR_COMMANDS and not can_run_session(access):
         raise ProtocolError("forbidden", _("Only a facilitator can do that."))
@@ -189,7 +188,7 @@ def do_command(session_id: int, user: AbstractBaseUser, command: Command) -> Non
 
 @transaction.atomic
 def do_join(
-    session_id: int, user: AbstractBaseUser, socket: str, now: dt.datetime | None = None
+    session_id: int, user: User, socket: str, now: dt.datetime | None = None
 ) -> RoomEvent | None:
     """Record one more open socket (its channel name); the person's first one makes
     them present."""
@@ -208,7 +207,7 @@ def do_join(
 @transaction.atomic
 def do_leave(
     session_id: int,
-    user: AbstractBaseUser,
+    user: User,
     socket: str,
     stale_before: dt.datetime | None = None,
 ) -> RoomEvent | None:
@@ -227,7 +226,7 @@ def do_leave(
 
 
 def keep_sockets_alive(
-    sockets: Mapping[str, tuple[int, AbstractBaseUser]], now: dt.datetime | None = None
+    sockets: Mapping[str, tuple[int, User]], now: dt.datetime | None = None
 ) -> int:
     """Renew one server process's open sockets (channel name: session id and user), 500
     to a statement, not one by one. A socket a sweep took while this process was too slow to
@@ -270,7 +269,7 @@ def sweep_stale_sockets(now: dt.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def do_send_chat(session_id: int, user: AbstractBaseUser, text: str) -> RoomEvent:
+def do_send_chat(session_id: int, user: User, text: str) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     _require_voice(session, user)
@@ -295,7 +294,7 @@ def _message(session: VirtualSession, message_id: int, *, removed: bool = False)
 
 
 @transaction.atomic
-def do_remove_message(session_id: int, actor: AbstractBaseUser, message_id: int) -> RoomEvent:
+def do_remove_message(session_id: int, actor: User, message_id: int) -> RoomEvent:
     """Take a message out of the room. It keeps its pin, so that `do_restore_message`
     (the facilitator's "Undo") puts it back as it was."""
     session = _begin(session_id)
@@ -306,7 +305,7 @@ def do_remove_message(session_id: int, actor: AbstractBaseUser, message_id: int)
 
 
 @transaction.atomic
-def do_restore_message(session_id: int, actor: AbstractBaseUser, message_id: int) -> RoomEvent:
+def do_restore_message(session_id: int, actor: User, message_id: int) -> RoomEvent:
     """Put a removed message back where it was (undo of a removal)."""
     session = _begin(session_id)
     if ChatMessage.objects.filter(session=session, pk=message_id, removed=False).exists():
@@ -318,9 +317,7 @@ def do_restore_message(session_id: int, actor: AbstractBaseUser, message_id: int
 
 
 @transaction.atomic
-def do_pin_message(
-    session_id: int, actor: AbstractBaseUser, message_id: int, pinned: bool = True
-) -> RoomEvent:
+def do_pin_message(session_id: int, actor: User, message_id: int, pinned: bool = True) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     message = _message(session, message_id)
@@ -333,7 +330,7 @@ def do_pin_message(
 
 
 @transaction.atomic
-def do_raise_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
+def do_raise_hand(session_id: int, user: User) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     _require_voice(session, user)
@@ -344,7 +341,7 @@ def do_raise_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
 
 
 @transaction.atomic
-def do_lower_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
+def do_lower_hand(session_id: int, user: User) -> RoomEvent:
     session = _begin(session_id)
     deleted, _detail = RaisedHand.objects.filter(session=session, user=user).delete()
     if not deleted:
@@ -353,7 +350,7 @@ def do_lower_hand(session_id: int, user: AbstractBaseUser) -> RoomEvent:
 
 
 @transaction.atomic
-def do_call_next_hand(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+def do_call_next_hand(session_id: int, actor: User) -> RoomEvent:
     """Give the floor to whoever raised their hand first."""
     session = _begin(session_id)
     _require_live(session)
@@ -369,7 +366,7 @@ def do_call_next_hand(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
 
 
 @transaction.atomic
-def do_ask_question(session_id: int, user: AbstractBaseUser, text: str) -> RoomEvent:
+def do_ask_question(session_id: int, user: User, text: str) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     _require_voice(session, user)
@@ -390,7 +387,7 @@ def _question(session: VirtualSession, question_id: int) -> Question:
 
 
 @transaction.atomic
-def do_upvote_question(session_id: int, user: AbstractBaseUser, question_id: int) -> RoomEvent:
+def do_upvote_question(session_id: int, user: User, question_id: int) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     question = _question(session, question_id)
@@ -410,7 +407,7 @@ def do_upvote_question(session_id: int, user: AbstractBaseUser, question_id: int
 
 
 @transaction.atomic
-def do_answer_question(session_id: int, actor: AbstractBaseUser, question_id: int) -> RoomEvent:
+def do_answer_question(session_id: int, actor: User, question_id: int) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
     question = _question(session, question_id)
@@ -427,7 +424,7 @@ def do_answer_question(session_id: int, actor: AbstractBaseUser, question_id: in
 @transaction.atomic
 def do_open_poll(
     session_id: int,
-    actor: AbstractBaseUser,
+    actor: User,
     question: str,
     options: list[str] | tuple[str, ...],
     *,
@@ -465,7 +462,7 @@ def _poll(session: VirtualSession, poll_id: int) -> Poll:
 
 @transaction.atomic
 def do_vote_poll(
-    session_id: int, user: AbstractBaseUser, poll_id: int, choices: list[int] | tuple[int, ...]
+    session_id: int, user: User, poll_id: int, choices: list[int] | tuple[int, ...]
 ) -> RoomEvent:
     session = _begin(session_id)
     _require_live(session)
@@ -488,7 +485,7 @@ def do_vote_poll(
 
 
 @transaction.atomic
-def do_close_poll(session_id: int, actor: AbstractBaseUser, poll_id: int) -> RoomEvent:
+def do_close_poll(session_id: int, actor: User, poll_id: int) -> RoomEvent:
     session = _begin(session_id)
     poll = _poll(session, poll_id)
     if not poll.is_open:
@@ -502,9 +499,7 @@ def do_close_poll(session_id: int, actor: AbstractBaseUser, poll_id: int) -> Roo
 
 
 @transaction.atomic
-def do_mute_member(
-    session_id: int, actor: AbstractBaseUser, user_id: int, muted: bool = True
-) -> RoomEvent:
+def do_mute_member(session_id: int, actor: User, user_id: int, muted: bool = True) -> RoomEvent:
     session = _begin(session_id)
     attendee = (
         Attendee.objects.filter(session=session, user_id=user_id)
@@ -523,7 +518,7 @@ def do_mute_member(
 
 
 @transaction.atomic
-def do_start_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+def do_start_session(session_id: int, actor: User) -> RoomEvent:
     session = _begin(session_id)
     if session.state != SessionState.SCHEDULED:
         raise ProtocolError("already", _("This session has already started."))
@@ -539,7 +534,7 @@ def do_start_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
 
 
 @transaction.atomic
-def do_end_session(session_id: int, actor: AbstractBaseUser) -> RoomEvent:
+def do_end_session(session_id: int, actor: User) -> RoomEvent:
     """End the session and write its minutes; the room stays readable."""
     from community.live.minutes import build_minutes, publish_minutes
 
@@ -588,7 +583,7 @@ COMMAND_HANDLERS = {
 def do_schedule_session(
     *,
     space: LearningProcessPage,
-    actor: AbstractBaseUser,
+    actor: User,
     title: str,
     starts_at: dt.datetime,
     ends_at: dt.datetime,
@@ -620,7 +615,7 @@ def do_schedule_session(
 
 @transaction.atomic
 def do_update_session(
-    session: VirtualSession, *, actor: AbstractBaseUser, facilitators=None, **fields: Any
+    session: VirtualSession, *, actor: User, facilitators=None, **fields: Any
 ) -> VirtualSession:
     """Change a scheduled session. A new start time means new reminders."""
     session = VirtualSession.objects.select_for_update().get(pk=session.pk)

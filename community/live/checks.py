@@ -7,7 +7,7 @@ from limits.errors import ConfigurationError
 def check_live_settings(app_configs, **kwargs) -> list[checks.CheckMessage]:
     from community.live.app_settings import app_settings
 
-    errors = []
+    errors: list[checks.CheckMessage] = []
     try:
         parse(app_settings.RATE_LIMIT)
     except (ValueError, ConfigurationError):

@@ -1,6 +1,8 @@
 import zoneinfo
+from typing import cast
 
 from django import forms
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +21,13 @@ class DateTimeLocalInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M")
 
 
+class PeopleField(DatabaseIdMultipleChoiceField):
+    """People are known here by the name they chose, as everywhere on the site."""
+
+    def label_from_instance(self, obj: User) -> str:
+        return display_name(obj)
+
+
 class SessionForm(forms.Form):
     """Schedule a session. Start and end are read in the host's time zone, which is
     how the host thinks of them; they are stored in UTC."""
@@ -34,7 +43,7 @@ class SessionForm(forms.Form):
         assume_scheme="https",
         help_text=_("A Jitsi or BigBlueButton room. The live room itself works without video."),
     )
-    facilitators = DatabaseIdMultipleChoiceField(
+    facilitators = PeopleField(
         label=_("Facilitators"),
         queryset=None,
         required=False,
@@ -47,17 +56,16 @@ class SessionForm(forms.Form):
             "host_time_zone", app_settings.DEFAULT_HOST_TIME_ZONE
         )
         super().__init__(*args, **kwargs)
-        self.fields["host_time_zone"].choices = [
+        cast(forms.ChoiceField, self.fields["host_time_zone"]).choices = [
             (zone, zone) for zone in sorted(zoneinfo.available_timezones())
         ]
-        self.fields["facilitators"].queryset = (
+        cast(PeopleField, self.fields["facilitators"]).queryset = (
             facilitator_candidates(space).select_related("profile").order_by("email")
         )
-        # People are known here by the name they chose, as everywhere on the site.
-        self.fields["facilitators"].label_from_instance = display_name
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         zone_name = data.get("host_time_zone")
         if zone_name:
             zone = zoneinfo.ZoneInfo(zone_name)

@@ -10,7 +10,7 @@ import logging
 from typing import Any
 
 from django.apps import apps
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
@@ -70,7 +70,7 @@ def minutes_markdown(session: VirtualSession) -> str:
     return render_to_string("live/minutes.md", {"session": session, "minutes": session.minutes})
 
 
-def publish_minutes(session: VirtualSession, actor: AbstractBaseUser | None) -> None:
+def publish_minutes(session: VirtualSession, actor: User | None) -> None:
     """Post the minutes as a thread of the space's exchange, when the platform has one,
     and note the thread's address in them. They stay on the session's page either way,
     so a refused post (the exchange's own limits) is logged and the session still ends."""
@@ -89,4 +89,6 @@ def publish_minutes(session: VirtualSession, actor: AbstractBaseUser | None) -> 
             "minutes of session %s were not posted as a thread", session.pk, exc_info=True
         )
         return
-    session.minutes["thread_url"] = thread.get_absolute_url()
+    # Ending the session wrote the minutes before they are published.
+    if session.minutes is not None:
+        session.minutes["thread_url"] = thread.get_absolute_url()

@@ -8,7 +8,7 @@ their messages and questions is emptied as well.
 
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Q
 
 from community.live.models import (
@@ -25,7 +25,7 @@ from community.members.people import display_name
 AUTHORED_KINDS = {"chat.message", "chat.restored", "question.asked"}
 
 
-def export_live_data(user: AbstractBaseUser) -> dict[str, Any]:
+def export_live_data(user: User) -> dict[str, Any]:
     return {
         "live_sessions": {
             "attended": [
@@ -72,7 +72,7 @@ def _scrub(value: Any, user_id: int) -> Any:
     return value
 
 
-def remove_live_content(user: AbstractBaseUser, keep_anonymised: bool) -> None:
+def remove_live_content(user: User, keep_anonymised: bool) -> None:
     name = display_name(user)
     # Where they were, and where something they wrote was (a restored message's event
     # is another person's, but carries their text).
@@ -96,6 +96,8 @@ def remove_live_content(user: AbstractBaseUser, keep_anonymised: bool) -> None:
 
     for session in VirtualSession.objects.filter(pk__in=sessions, minutes__isnull=False):
         minutes = session.minutes
+        if minutes is None:  # the query asks for sessions with minutes
+            continue
         minutes["attendance"] = [n for n in minutes.get("attendance", []) if n != name]
         for section in ("pinned", "questions"):
             kept = []

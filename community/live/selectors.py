@@ -3,10 +3,10 @@ number, and how people and chat messages are shown in both. Nothing here changes
 state; `community.live.actions` does, and imports what it shows from here."""
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, overload
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
 
@@ -30,8 +30,17 @@ from community.models import SpaceRole
 from community.permissions import space_access
 from learning_processes.models import LearningProcessPage
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
-def person(user: AbstractBaseUser | None) -> dict[str, Any] | None:
+
+@overload
+def person(user: User) -> dict[str, Any]: ...
+@overload
+def person(user: None) -> None: ...
+@overload
+def person(user: User | None) -> dict[str, Any] | None: ...
+def person(user: User | None) -> dict[str, Any] | None:
     if user is None:
         return None
     return {"id": user.pk, "name": display_name(user)}
@@ -83,8 +92,8 @@ def events_after(session_id: int, after: int, limit: int | None = None) -> list[
 def replay(session_id: int, after: int, limit: int) -> list[dict[str, Any]] | None:
     """The events after `after`, or None when a replay cannot serve the client (it
     claims a number the log does not have yet, or is more than `limit` behind)."""
-    last_seq = VirtualSession.objects.filter(pk=session_id).values_list("last_seq", flat=True)
-    last_seq = last_seq.first() or 0
+    last_seqs = VirtualSession.objects.filter(pk=session_id).values_list("last_seq", flat=True)
+    last_seq = last_seqs.first() or 0
     if after > last_seq or last_seq - after > limit:
         return None
     return events_after(session_id, after)
@@ -108,7 +117,11 @@ def _chat(session: VirtualSession) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _attendees(session: VirtualSession) -> list[Attendee]:
+class _Here(TypedDict):
+    here: bool
+
+
+def _attendees(session: VirtualSession) -> "list[WithAnnotations[Attendee, _Here]]":
     """Everyone who joined, each with `here`: whether a live socket of theirs is open."""
     live_sockets = RoomSocket.objects.filter(
         attendee=OuterRef("pk"), seen_at__gte=stale_cutoff(timezone.now())
@@ -120,7 +133,7 @@ def _attendees(session: VirtualSession) -> list[Attendee]:
     )
 
 
-def _questions(session: VirtualSession, user: AbstractBaseUser) -> list[dict[str, Any]]:
+def _questions(session: VirtualSession, user: User) -> list[dict[str, Any]]:
     my_votes = set(
         QuestionVote.objects.filter(question__session=session, user=user).values_list(
             "question_id", flat=True
@@ -148,7 +161,7 @@ def poll_tally(poll: Poll) -> list[int]:
     return counts
 
 
-def _polls(session: VirtualSession, user: AbstractBaseUser) -> list[dict[str, Any]]:
+def _polls(session: VirtualSession, user: User) -> list[dict[str, Any]]:
     my_poll_votes = dict(
         PollVote.objects.filter(poll__session=session, user=user).values_list("poll_id", "choices")
     )
@@ -166,7 +179,7 @@ def _polls(session: VirtualSession, user: AbstractBaseUser) -> list[dict[str, An
     ]
 
 
-def room_snapshot(session_id: int, user: AbstractBaseUser) -> dict[str, Any]:
+def room_snapshot(session_id: int, user: User) -> dict[str, Any]:
     """The room's state now, numbered with the sequence it includes at least.
 
     The number is read first: whatever the state queries see on top of it comes

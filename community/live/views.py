@@ -18,6 +18,7 @@ from community.live.permissions import can_schedule_sessions
 from community.permissions import SpaceAccess
 from community.spaces import access_space, check_space_access
 from community.templatetags.time_tags import zone_label
+from learning_processes.http import AuthenticatedHttpRequest
 from mailing.links import absolute_url, site_domain
 
 
@@ -49,7 +50,7 @@ def session_list(request: HttpRequest, space_id: int) -> HttpResponse:
 
 
 @login_required
-def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
+def session_create(request: AuthenticatedHttpRequest, space_id: int) -> HttpResponse:
     space = access_space(request.user, space_id, facilitate=True).space
     form = SessionForm(request.POST or None, space=space)
     if request.method == "POST" and form.is_valid():
@@ -59,7 +60,7 @@ def session_create(request: HttpRequest, space_id: int) -> HttpResponse:
 
 
 @login_required
-def session_edit(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
+def session_edit(request: AuthenticatedHttpRequest, space_id: int, pk: int) -> HttpResponse:
     access, session = access_session(request, space_id, pk)
     check_space_access(access, facilitate=True)
     if session.state != SessionState.SCHEDULED:
@@ -128,7 +129,7 @@ def client_strings() -> dict[str, str]:
 
 
 @login_required
-def room(request: HttpRequest, space_id: int, pk: int) -> HttpResponse:
+def room(request: AuthenticatedHttpRequest, space_id: int, pk: int) -> HttpResponse:
     _access, session = access_session(request, space_id, pk)
     snapshot = selectors.room_snapshot(session.pk, request.user)
     return render(
