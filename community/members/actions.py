@@ -7,7 +7,7 @@ import secrets
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -48,10 +48,10 @@ class CommunityError(Refusal):
 @transaction.atomic
 def do_add_member(
     space: LearningProcessPage,
-    user: AbstractBaseUser,
+    user: User,
     role: SpaceRole | str,
     *,
-    actor: AbstractBaseUser | None = None,
+    actor: User | None = None,
 ) -> Membership:
     """Add a member, or change the role of one who already is; idempotent."""
     role = SpaceRole(role)
@@ -71,7 +71,7 @@ def do_add_member(
     return membership
 
 
-def check_can_assign_role(actor: AbstractBaseUser, space: LearningProcessPage, role: str) -> None:
+def check_can_assign_role(actor: User, space: LearningProcessPage, role: str) -> None:
     """The actor may give `role` in the space (see `roles_to_give`)."""
     giveable = roles_to_give(actor, space)
     if not giveable:
@@ -83,7 +83,7 @@ def check_can_assign_role(actor: AbstractBaseUser, space: LearningProcessPage, r
 
 
 def check_can_change_role(
-    actor: AbstractBaseUser, space: LearningProcessPage, membership: Membership, role: str
+    actor: User, space: LearningProcessPage, membership: Membership, role: str
 ) -> None:
     """The actor may change the member's role to `role` (see `role_changes`); keeping
     the role one has is no change and always fine."""
@@ -112,7 +112,7 @@ def is_last_host(membership: Membership) -> bool:
 
 @transaction.atomic
 def do_change_role(
-    membership: Membership, role: SpaceRole | str, *, actor: AbstractBaseUser | None
+    membership: Membership, role: SpaceRole | str, *, actor: User | None
 ) -> Membership:
     role = SpaceRole(role)
     old_role = membership.role
@@ -188,7 +188,7 @@ def do_invite(
     *,
     email: str,
     role: SpaceRole | str,
-    actor: AbstractBaseUser,
+    actor: User,
 ) -> tuple[Invitation, str]:
     """Create a single-use invitation and queue its e-mail; returns it with its token
     (the token itself is not stored, only its hash)."""
@@ -248,7 +248,7 @@ def access_invitation(token: str) -> Invitation:
     return invitation
 
 
-def check_invitation_addressee(invitation: Invitation, user: AbstractBaseUser) -> None:
+def check_invitation_addressee(invitation: Invitation, user: User) -> None:
     """An invitation is for the address it was sent to: the account must own it, verified."""
     owns_address = EmailAddress.objects.filter(
         user=user, email__iexact=invitation.email, verified=True
@@ -264,7 +264,7 @@ def check_invitation_addressee(invitation: Invitation, user: AbstractBaseUser) -
 
 
 @transaction.atomic
-def do_accept_invitation(token: str, user: AbstractBaseUser) -> Membership:
+def do_accept_invitation(token: str, user: User) -> Membership:
     invitation = access_invitation(token)
     # Lock the row so two tabs cannot both use the same link.
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
@@ -301,9 +301,7 @@ def _moderator_emails(space: LearningProcessPage) -> list[str]:
 
 
 @transaction.atomic
-def do_request_to_join(
-    space: LearningProcessPage, user: AbstractBaseUser, *, message: str = ""
-) -> JoinRequest:
+def do_request_to_join(space: LearningProcessPage, user: User, *, message: str = "") -> JoinRequest:
     if Membership.objects.filter(space=space, user=user).exists():
         raise CommunityError(_("You are already a member of this space."), "already_member")
     pending = JoinRequest.objects.filter(space=space, user=user, status=JoinRequest.Status.PENDING)
@@ -330,7 +328,7 @@ def do_request_to_join(
 def do_decide_join_request(
     join_request: JoinRequest,
     *,
-    actor: AbstractBaseUser,
+    actor: User,
     approve: bool,
     role: SpaceRole | str = SpaceRole.PARTICIPANT,
 ) -> Membership | None:
@@ -369,14 +367,14 @@ def do_decide_join_request(
 # --- Profiles -----------------------------------------------------------------------
 
 
-def get_or_create_profile(user: AbstractBaseUser) -> Profile:
+def get_or_create_profile(user: User) -> Profile:
     profile = Profile.objects.filter(user=user).first()
     if profile is None:
         profile = Profile.objects.create(user=user, display_name=display_name(user)[:80])
     return profile
 
 
-def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
+def do_name_profile(user: User, *, name: str) -> Profile:
     """The person's profile, named as they typed it (at sign-up): other members see
     this name, never the account's e-mail address."""
     profile, created = Profile.objects.get_or_create(
@@ -391,7 +389,7 @@ def do_name_profile(user: AbstractBaseUser, *, name: str) -> Profile:
 # --- Data rights --------------------------------------------------------------------
 
 
-def build_user_data_export(user: AbstractBaseUser) -> dict[str, Any]:
+def build_user_data_export(user: User) -> dict[str, Any]:
     """Everything the platform holds about a person, as JSON-ready data, read section by
     section (`community.members.selectors`). Other apps add their sections through
     `collect_user_data`."""
@@ -408,7 +406,7 @@ def build_user_data_export(user: AbstractBaseUser) -> dict[str, Any]:
     return data
 
 
-def spaces_where_last_host(user: AbstractBaseUser) -> list[LearningProcessPage]:
+def spaces_where_last_host(user: User) -> list[LearningProcessPage]:
     hosted = Membership.objects.filter(user=user, role=SpaceRole.HOST).values("space")
     lonely = (
         Membership.objects.filter(space__in=hosted, role=SpaceRole.HOST)
@@ -421,7 +419,7 @@ def spaces_where_last_host(user: AbstractBaseUser) -> list[LearningProcessPage]:
 
 
 @transaction.atomic
-def do_delete_account(user: AbstractBaseUser, *, keep_anonymised: bool) -> None:
+def do_delete_account(user: User, *, keep_anonymised: bool) -> None:
     """Delete the account and what belongs to it. Posts elsewhere go through
     `delete_user_content`: deleted, or kept without the author when `keep_anonymised`.
     The membership log keeps its rows, with the person cleared."""
@@ -437,9 +435,9 @@ def do_delete_account(user: AbstractBaseUser, *, keep_anonymised: bool) -> None:
         )
     delete_user_content.send(sender=Profile, user=user, keep_anonymised=keep_anonymised)
     profile = Profile.objects.filter(user=user).first()
-    if profile is not None and profile.avatar:
-        avatar = profile.avatar
-        transaction.on_commit(lambda: avatar.storage.delete(avatar.name))
+    if profile is not None and profile.avatar.name:
+        storage, name = profile.avatar.storage, profile.avatar.name
+        transaction.on_commit(lambda: storage.delete(name))
     addresses = Q(email__iexact=user.email) if user.email else Q(pk__in=[])
     for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True):
         addresses |= Q(email__iexact=address)

@@ -4,11 +4,13 @@ re-encoded, so what is stored is always a small, metadata-free image we made."""
 import io
 import uuid
 from collections.abc import Sequence
+from typing import cast
 
 from django import forms
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -26,15 +28,15 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
     Pillow reads only the header first, so an oversized or forged file is refused before
     its pixels are decoded; re-encoding drops EXIF (location!) and any payload."""
     max_bytes = app_settings.AVATAR_MAX_BYTES
-    if upload.size > max_bytes:
+    if (upload.size or 0) > max_bytes:
         raise forms.ValidationError(
             _("The photo is too large: at most %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)},
             code="too_large",
         )
     try:
         upload.seek(0)
-        image = Image.open(upload)
-        image_format = image.format
+        original = Image.open(upload)
+        image_format = original.format
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
         raise forms.ValidationError(
             _("This file is not an image we can read. Use JPEG, PNG or WebP."), code="invalid"
@@ -45,7 +47,7 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
             % {"format": image_format},
             code="format",
         )
-    width, height = image.size
+    width, height = original.size
     low, high = app_settings.AVATAR_MIN_SIDE, app_settings.AVATAR_MAX_SIDE
     if min(width, height) < low or max(width, height) > high:
         raise forms.ValidationError(
@@ -54,7 +56,7 @@ def reencode_avatar(upload: UploadedFile) -> ContentFile:
             code="dimensions",
         )
     try:
-        image = ImageOps.exif_transpose(image).convert("RGB")
+        image = ImageOps.exif_transpose(original).convert("RGB")
         side = app_settings.AVATAR_SIZE
         image = ImageOps.fit(image, (side, side), Image.Resampling.LANCZOS)
         out = io.BytesIO()
@@ -115,7 +117,8 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["languages"].choices = spoken_language_choices()
+        languages = cast(forms.MultipleChoiceField, self.fields["languages"])
+        languages.choices = spoken_language_choices()
         self.fields["time_zone"].widget.choices = time_zone_choices()
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_codes
@@ -162,13 +165,25 @@ class DirectoryFilterForm(forms.Form):
 
     def __init__(self, *args, country_codes=(), processes=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        any_choice = [("", _("Any"))]
-        self.fields["country"].choices = any_choice + country_choices(country_codes)
-        self.fields["language"].choices = any_choice + spoken_language_choices()
-        self.fields["topic"].choices = any_choice + [
-            (topic.slug, topic.label) for topic in TopicField.objects.only("slug", "name")
+        # A choice's value is a code, a slug or an id; its label may be translated lazily.
+        any_choice: list[tuple[str | int, str | Promise]] = [("", _("Any"))]
+        fields = self.fields
+        cast(forms.ChoiceField, fields["country"]).choices = [
+            *any_choice,
+            *country_choices(country_codes),
         ]
-        self.fields["process"].choices = any_choice + [(p.pk, p.title) for p in processes]
+        cast(forms.ChoiceField, fields["language"]).choices = [
+            *any_choice,
+            *spoken_language_choices(),
+        ]
+        cast(forms.ChoiceField, fields["topic"]).choices = [
+            *any_choice,
+            *((topic.slug, topic.label) for topic in TopicField.objects.only("slug", "name")),
+        ]
+        cast(forms.ChoiceField, fields["process"]).choices = [
+            *any_choice,
+            *((p.pk, p.title) for p in processes),
+        ]
 
 
 class InvitationForm(forms.Form):
@@ -178,7 +193,9 @@ class InvitationForm(forms.Form):
     def __init__(self, *args, roles: Sequence[SpaceRole] = (), **kwargs) -> None:
         """`roles`: those the inviting person may give (`community.spaces.roles_to_give`)."""
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = [(role.value, role.label) for role in roles]
+        cast(forms.ChoiceField, self.fields["role"]).choices = [
+            (role.value, role.label) for role in roles
+        ]
 
 
 class JoinRequestForm(forms.Form):
@@ -206,8 +223,15 @@ class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=SpaceRole.choices)
 
 
+class MemberChoiceField(forms.ModelChoiceField):
+    """Members by name and role."""
+
+    def label_from_instance(self, obj: Membership) -> str:
+        return _member_label(obj)
+
+
 class LeaveForm(forms.Form):
-    successor = forms.ModelChoiceField(
+    successor = MemberChoiceField(
         label=_("New host"),
         queryset=Membership.objects.none(),
         required=False,
@@ -221,9 +245,9 @@ class LeaveForm(forms.Form):
             others = Membership.objects.filter(space_id=membership.space_id).exclude(
                 pk=membership.pk
             )
-            self.fields["successor"].queryset = others.select_related("user__profile")
-            self.fields["successor"].required = True
-            self.fields["successor"].label_from_instance = _member_label
+            successor = cast(MemberChoiceField, self.fields["successor"])
+            successor.queryset = others.select_related("user__profile")
+            successor.required = True
         else:
             del self.fields["successor"]
 

@@ -3,13 +3,13 @@ everything that shows a name (threads, live rooms, directory) asks here."""
 
 import re
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils.translation import gettext
 
 _ADDRESS_SEPARATORS = re.compile(r"[._\-]+")
 
 
-def display_name(user: AbstractBaseUser | None) -> str:
+def display_name(user: User | None) -> str:
     if user is None:
         return gettext("Former member")
     profile = getattr(user, "profile", None)
@@ -31,7 +31,7 @@ def name_from_address(address: str) -> str:
     return " ".join(part[:1].upper() + part[1:] if part.islower() else part for part in parts)
 
 
-def has_chosen_name(user: AbstractBaseUser) -> bool:
+def has_chosen_name(user: User) -> bool:
     """Whether the person named themselves; accounts made before sign-up asked for a
     name carry one made from their address until they save their profile. (A stored
     fact, not a comparison with the address: Katrin Vogel may well sign up as

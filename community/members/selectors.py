@@ -5,7 +5,7 @@ directory, the sections of a person's data export. Nothing here changes state
 from typing import Any
 
 from allauth.account.models import EmailAddress
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from community.models import (
     SpaceRole,
 )
 from community.permissions import AnyUser
-from learning_processes.countries import country_choices
+from learning_processes.countries import code_of, country_choices
 from learning_processes.models import (
     DialogueEventPage,
     FollowUpActivityPage,
@@ -46,7 +46,7 @@ def member_countries(members: list[Membership]) -> list[str]:
     return [
         name
         for _code, name in country_choices(
-            m.user.profile.country.code
+            code_of(m.user.profile.country)
             for m in members
             if getattr(m.user, "profile", None) is not None and m.user.profile.country
         )
@@ -114,7 +114,7 @@ def _iso(value: Any) -> str | None:
     return value.isoformat() if value else None
 
 
-def account_data(user: AbstractBaseUser) -> dict[str, Any]:
+def account_data(user: User) -> dict[str, Any]:
     return {
         "username": user.get_username(),
         "email": user.email,
@@ -127,7 +127,7 @@ def account_data(user: AbstractBaseUser) -> dict[str, Any]:
     }
 
 
-def profile_data(user: AbstractBaseUser) -> dict[str, Any] | None:
+def profile_data(user: User) -> dict[str, Any] | None:
     profile = Profile.objects.filter(user=user).prefetch_related("languages").first()
     if profile is None:
         return None
@@ -136,7 +136,7 @@ def profile_data(user: AbstractBaseUser) -> dict[str, Any] | None:
         "organisation_type": profile.organisation_type,
         "organisation": profile.organisation,
         "position": profile.position,
-        "country": profile.country.code or "",
+        "country": code_of(profile.country) or "",
         "city": profile.city,
         "languages": profile.language_codes,
         "time_zone": profile.time_zone,
@@ -148,7 +148,7 @@ def profile_data(user: AbstractBaseUser) -> dict[str, Any] | None:
     }
 
 
-def membership_data(user: AbstractBaseUser) -> dict[str, list[dict[str, Any]]]:
+def membership_data(user: User) -> dict[str, list[dict[str, Any]]]:
     """The person's memberships and every logged change of them."""
     return {
         "memberships": [
@@ -173,7 +173,7 @@ def membership_data(user: AbstractBaseUser) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def invitation_data(user: AbstractBaseUser) -> dict[str, list[dict[str, Any]]]:
+def invitation_data(user: User) -> dict[str, list[dict[str, Any]]]:
     """Invitations the person accepted and sent, and their requests to join."""
     return {
         "invitations_received": [

@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,6 +40,7 @@ from community.models import (
 )
 from community.permissions import SpaceAccess, is_platform_staff, role_changes
 from community.spaces import access_space, spaces_of
+from learning_processes.http import AuthenticatedHttpRequest
 from learning_processes.models import LearningProcessPage
 
 
@@ -64,7 +66,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         visible.exclude(country="").order_by().values_list("country", flat=True).distinct()
     )
     form = DirectoryFilterForm(request.GET or None, country_codes=country_codes, processes=spaces)
-    profiles = visible
+    profiles: QuerySet[Profile] = visible
     if form.is_bound:
         form.is_valid()  # invalid fields are reported next to them and left out
         profiles = selectors.directory_profiles(
@@ -74,10 +76,11 @@ def directory(request: HttpRequest) -> HttpResponse:
         # Anonymous visitors do not learn who takes part in what.
         del form.fields["process"]
         del form.fields["topic"]
+    # django-stubs does not know taggit's manager as a relation to prefetch (a stub gap).
     profiles = (
         profiles.distinct()
         .select_related("user")
-        .prefetch_related("expertise", "languages")
+        .prefetch_related("expertise", "languages")  # type: ignore[misc]
         .order_by("display_name", "pk")
     )
     page = Paginator(profiles, app_settings.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -117,7 +120,7 @@ def profile_detail(request: HttpRequest, user_id: int) -> HttpResponse:
 
 
 @login_required
-def profile_edit(request: HttpRequest) -> HttpResponse:
+def profile_edit(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = actions.get_or_create_profile(request.user)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -131,12 +134,12 @@ def profile_edit(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def my_data(request: HttpRequest) -> HttpResponse:
+def my_data(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "community/my_data.html", {})
 
 
 @login_required
-def data_export(request: HttpRequest) -> HttpResponse:
+def data_export(request: AuthenticatedHttpRequest) -> HttpResponse:
     data = actions.build_user_data_export(request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False, default=str),
@@ -149,7 +152,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     last_host_of = actions.spaces_where_last_host(request.user)
     if request.method == "POST" and form.is_valid():
@@ -172,7 +175,7 @@ def account_delete(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def space_members(request: HttpRequest, space_id: int) -> HttpResponse:
+def space_members(request: AuthenticatedHttpRequest, space_id: int) -> HttpResponse:
     return _members_page(request, access_space(request.user, space_id))
 
 
@@ -233,7 +236,7 @@ INVITATION_ERROR_FIELDS = {"already_member": "email", "facilitator_role": "role"
 
 @login_required
 @require_POST
-def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
+def space_invite(request: AuthenticatedHttpRequest, space_id: int) -> HttpResponse:
     access = access_space(request.user, space_id, facilitate=True)
     space = access.space
     form = InvitationForm(request.POST, roles=access.giveable_roles)
@@ -262,7 +265,7 @@ def space_invite(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
+def space_join(request: AuthenticatedHttpRequest, space_id: int) -> HttpResponse:
     space = access_space(request.user, space_id, members_only=False).space
     form = JoinRequestForm(request.POST)
     if form.is_valid():
@@ -283,7 +286,9 @@ def space_join(request: HttpRequest, space_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def join_request_decide(request: HttpRequest, space_id: int, request_id: int) -> HttpResponse:
+def join_request_decide(
+    request: AuthenticatedHttpRequest, space_id: int, request_id: int
+) -> HttpResponse:
     space = access_space(request.user, space_id, facilitate=True).space
     join_request = get_object_or_404(JoinRequest, pk=request_id, space=space)
     form = DecisionForm(request.POST)
@@ -306,7 +311,9 @@ def join_request_decide(request: HttpRequest, space_id: int, request_id: int) ->
 
 @login_required
 @require_POST
-def member_role(request: HttpRequest, space_id: int, membership_id: int) -> HttpResponse:
+def member_role(
+    request: AuthenticatedHttpRequest, space_id: int, membership_id: int
+) -> HttpResponse:
     space = access_space(request.user, space_id, facilitate=True).space
     membership = get_object_or_404(Membership, pk=membership_id, space=space)
     form = RoleForm(request.POST)
@@ -325,7 +332,7 @@ def member_role(request: HttpRequest, space_id: int, membership_id: int) -> Http
 
 
 @login_required
-def space_leave(request: HttpRequest, space_id: int) -> HttpResponse:
+def space_leave(request: AuthenticatedHttpRequest, space_id: int) -> HttpResponse:
     access = access_space(request.user, space_id, members_only=False)
     space, membership = access.space, access.membership
     if membership is None:
@@ -366,16 +373,16 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             "community/invitation.html",
             {"invitation": invitation, "next": here, "anonymous": True},
         )
-    error = None
+    refusal: actions.CommunityError | None = None
     try:
         actions.check_invitation_addressee(invitation, request.user)
     except actions.CommunityError as refused:
-        error = refused
-    if request.method == "POST" and error is None:
+        refusal = refused
+    if request.method == "POST" and refusal is None:
         try:
             actions.do_accept_invitation(token, request.user)
         except actions.CommunityError as refused:
-            error = refused
+            refusal = refused
         else:
             request.session.pop(PENDING_INVITATION_KEY, None)
             messages.success(
@@ -385,6 +392,6 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "community/invitation.html",
-        {"invitation": invitation, "error": error},
-        status=403 if error else 200,
+        {"invitation": invitation, "error": refusal},
+        status=403 if refusal else 200,
     )

@@ -36,6 +36,10 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=SpaceRole.choices)
     joined_at = models.DateTimeField(_("joined"), default=timezone.now)
 
+    # The roles the viewer may change this member to, set by the members page for those
+    # who moderate (`community.permissions.role_changes`); not stored.
+    role_changes: tuple[SpaceRole, ...]
+
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
