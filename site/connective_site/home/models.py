@@ -1,9 +1,14 @@
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+
+if TYPE_CHECKING:  # the stubs' name for a lazily translated string
+    from django_stubs_ext import StrOrPromise
 
 # The tagline the home page is created with (migration 0002), marked for the catalogue:
 # the template shows it translated while it is unedited (see
@@ -16,7 +21,7 @@ SEEDED_TAGLINE = gettext_noop(
 FEATURABLE = ["learning_processes.PracticePage", "learning_processes.LearningProcessPage"]
 
 
-def _heading(verbose_name: str) -> models.CharField:
+def _heading(verbose_name: "StrOrPromise") -> models.CharField:
     """An optional section heading: left empty, the page shows its translated default."""
     return models.CharField(
         verbose_name,

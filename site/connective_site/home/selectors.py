@@ -15,6 +15,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from community.live.models import SessionState, VirtualSession
 from community.permissions import AnyUser
@@ -41,7 +42,7 @@ def private_sections() -> Q:
     return Page.objects.all().private_q()
 
 
-def published(model: type[Page], private: Q) -> QuerySet:
+def published(model: type[Page], private: Q) -> PageQuerySet:
     """The model's live pages outside private sections: what a visitor may see."""
     return model.objects.live().exclude(private)
 
