@@ -1,6 +1,7 @@
 """A learning process and what happens in it: dialogue event, follow-ups, outcomes."""
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +20,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+if TYPE_CHECKING:  # the stubs' name for a lazily translated string
+    from django_stubs_ext import StrOrPromise
 
 from learning_processes.blocks import AgendaDayBlock, DocumentationBlock
 from learning_processes.countries import MunicipalCountries, code_of, is_global_south
@@ -40,7 +44,7 @@ DIALOGUE_EVENT_DURATION = timedelta(days=2, hours=4)
 CAPACITY_LIMITS = (5, 100)
 
 
-def LatitudeField(verbose_name: str | Promise) -> models.FloatField:  # noqa: N802
+def LatitudeField(verbose_name: "StrOrPromise") -> models.FloatField:  # noqa: N802
     """An optional latitude in degrees, for the network map."""
     return models.FloatField(
         verbose_name,
@@ -51,7 +55,7 @@ def LatitudeField(verbose_name: str | Promise) -> models.FloatField:  # noqa: N8
     )
 
 
-def LongitudeField(verbose_name: str | Promise) -> models.FloatField:  # noqa: N802
+def LongitudeField(verbose_name: "StrOrPromise") -> models.FloatField:  # noqa: N802
     """An optional longitude in degrees, for the network map."""
     return models.FloatField(
         verbose_name,

