@@ -10,6 +10,12 @@ from playwright.sync_api import expect
 
 
 def main_nav(page: Any) -> Any:
+    """The header's main navigation. On a phone it sits behind the "Menu" button,
+    which a person presses first; on a wide screen it is always shown."""
+    page.wait_for_load_state()
+    menu_button = page.locator("header details > summary")
+    if menu_button.is_visible() and page.locator("header details[open]").count() == 0:
+        menu_button.click()
     return page.get_by_role("navigation", name="Main")
 
 
@@ -19,12 +25,14 @@ def log_in(page: Any, account: dict[str, str]) -> None:
     page.get_by_label("Email").fill(account["email"])
     page.get_by_label(re.compile(r"^password:?$", re.I)).fill(account["password"])
     page.get_by_role("main").get_by_role("button", name=re.compile(r"^log in$", re.I)).click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
     expect(main_nav(page).get_by_role("link", name="Log out")).to_be_visible()
 
 
 def log_out(page: Any) -> None:
     main_nav(page).get_by_role("link", name="Log out").click()
     page.get_by_role("main").get_by_role("button", name=re.compile(r"^log out$", re.I)).click()
+    page.wait_for_url(lambda url: "/accounts/logout/" not in url)
     expect(main_nav(page).get_by_role("link", name="Log in")).to_be_visible()
 
 

@@ -220,7 +220,7 @@ def test_participant(browser, page, page_problems, demo_site, axe, look, tmp_pat
     try:
         host_page.goto(demo_site.url + "/")
         log_in(host_page, demo_site.accounts["host"])
-        nav = host_page.get_by_role("navigation", name="Main")
+        nav = main_nav(host_page)
         badge = nav.get_by_role("link", name=re.compile(r"^Notifications \d+ unread$"))
         expect(badge).to_be_visible()
         badge.click()
