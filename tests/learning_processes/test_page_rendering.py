@@ -202,7 +202,11 @@ class Outline(HTMLParser):
             self.in_main = True
         if self.in_main and tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
             self.levels.append(int(tag[1]))
-        if tag == "style" or ("style" in dict(attrs)) or (tag == "script"):
+        if (
+            tag == "style"
+            or ("style" in dict(attrs))
+            or (tag == "script" and not dict(attrs).get("src"))
+        ):
             self.inline.append(tag)
 
     def handle_endtag(self, tag):

@@ -310,7 +310,7 @@ def test_room_page_weight_stays_within_its_budget(room, client):
     client.force_login(room.kofi)
     html = client.get(room.session.get_absolute_url()).content
     assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
-    assert sorted(assets) == [b"css/site.css", b"live/live.css", b"live/live.js"]
+    assert sorted(assets) == [b"css/site.css", b"js/site.js", b"live/live.css", b"live/live.js"]
     assert not re.search(rb'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html)
     parts = [html] + [Path(finders.find(a.decode())).read_bytes() for a in assets]
     raw = sum(len(p) for p in parts)
