@@ -37,23 +37,9 @@ def export_exchange_data(user: User) -> dict[str, Any]:
         .prefetch_related("attachments", "revisions")
         .order_by("created_at", "pk")
     )
-    # django-stubs does not know taggit's manager as a relation to prefetch (a stub gap).
-    threads = Thread.objects.filter(author=user).select_related("space")
-    threads = threads.prefetch_related("tags")  # type: ignore[misc]
     return {
         "exchange": {
-            "threads": [
-                {
-                    "id": thread.pk,
-                    "space": thread.space.title,
-                    "title": thread.title,
-                    "visibility": thread.visibility,
-                    "tags": sorted(tag.name for tag in thread.tags.all()),
-                    "created_at": _iso(thread.created_at),
-                    "deleted": thread.deleted_at is not None,
-                }
-                for thread in threads.order_by("created_at", "pk")
-            ],
+            "threads": _thread_rows(user),
             "posts": [
                 {
                     "id": post.pk,
@@ -92,6 +78,24 @@ def export_exchange_data(user: User) -> dict[str, Any]:
             ],
         }
     }
+
+
+def _thread_rows(user: User) -> list[dict[str, Any]]:
+    # django-stubs does not know taggit's manager as a relation to prefetch (a stub gap).
+    threads = Thread.objects.filter(author=user).select_related("space")
+    threads = threads.prefetch_related("tags")  # type: ignore[misc]
+    return [
+        {
+            "id": thread.pk,
+            "space": thread.space.title,
+            "title": thread.title,
+            "visibility": thread.visibility,
+            "tags": sorted(tag.name for tag in thread.tags.all()),
+            "created_at": _iso(thread.created_at),
+            "deleted": thread.deleted_at is not None,
+        }
+        for thread in threads.order_by("created_at", "pk")
+    ]
 
 
 def _delete_files(attachments) -> None:
