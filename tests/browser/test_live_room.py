@@ -26,6 +26,8 @@ PARTICIPANT_NAME = "Amina Osei"  # the demo participant's profile
 ROOM_ASSETS = (
     "css/site.css",
     "img/favicon.svg",
+    "img/logo_mark.svg",
+    "js/site.js",
     "live/live.css",
     "live/live.js",
     "exchange/exchange.css",
