@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from learning_processes.network_map import shapes
-from learning_processes.network_map.drawing import layout
-from learning_processes.network_map.selectors import HOST, network
+from learning_processes.network_map.drawing import SPACING, WORLD_MARKER, layout
+from learning_processes.network_map.selectors import HOST, PARTNER, NetworkPlace, network
 from tests.factories import LearningProcessFactory, add_partners, process_index
 
 
@@ -204,6 +204,30 @@ def test_hosts_that_would_overlap_share_one_marker_named_after_all(db):
     (marker,) = layout(list(network().places), index_url="/learning-processes/").markers
     assert "Bonn, Siegburg, Germany: hosts" in marker.label
     assert marker.href == "/learning-processes/?country=DE"
+
+
+def test_markers_of_neighbouring_countries_are_moved_apart_until_they_no_longer_touch():
+    # Kisumu (Kenya) and Kampala (Uganda) lie about 250 km apart: on the world map
+    # their triangles overlapped and Kampala's covered Kisumu's centre.
+    places = [
+        NetworkPlace(name, country, PARTNER, lat, lon, number, name, f"/p/{number}/")
+        for number, (name, country, lat, lon) in enumerate(
+            [
+                ("Kisumu", "KE", -0.09, 34.77),
+                ("Kampala", "UG", 0.35, 32.58),
+                ("Entebbe", "UG", 0.05, 32.46),
+            ]
+        )
+    ]
+    view = layout(places, index_url="/learning-processes/")
+    radius = shapes.MAP_WIDTH * WORLD_MARKER
+    assert len(view.markers) == 2  # Kampala and Entebbe share one
+    first, second = view.markers
+    assert math.hypot(first.x - second.x, first.y - second.y) >= SPACING * radius - 0.01
+    for marker in view.markers:  # still near where they are
+        place = marker.places[0]
+        x, y = shapes.to_map(place.longitude, place.latitude)
+        assert math.hypot(marker.x - x, marker.y - y) < SPACING * radius
 
 
 def test_the_network_is_read_in_a_few_queries_and_then_from_the_cache(
