@@ -273,6 +273,13 @@ def axe(axe_source: str) -> Callable[..., list[dict[str, Any]]]:
     """
 
     def run(page: Any, context: str | None = None) -> list[dict[str, Any]]:
+        if not javascript_runs(page):
+            # axe.run() is asynchronous, and a page whose context has JavaScript
+            # switched off never settles a promise: the test would hang, not fail.
+            pytest.fail(
+                "axe cannot run in a page without JavaScript: check the same page in a "
+                "context with JavaScript on (the markup is the server's either way)"
+            )
         if not page.evaluate("typeof window.axe?.run === 'function'"):
             page.evaluate(axe_source)
         return page.evaluate(
@@ -428,6 +435,21 @@ def gallery(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gallery]:
     gallery = Gallery(root=root.resolve())
     yield gallery
     gallery.write_index()
+
+
+def javascript_runs(page: Any) -> bool:
+    """Whether the page's context runs JavaScript. Asked synchronously, through an
+    event listener, because an asynchronous question would never be answered in a
+    context that has JavaScript switched off."""
+    return page.evaluate(
+        """() => {
+            let ran = false;
+            const probe = document.createElement("i");
+            probe.addEventListener("probe", () => { ran = true; });
+            probe.dispatchEvent(new Event("probe"));
+            return ran;
+        }"""
+    )
 
 
 def horizontal_overflow(page: Any) -> list[str]:
