@@ -1,7 +1,8 @@
 """Search subscribes to content changes; the content apps never import search.
 
-Each receiver only writes an outbox row in the transaction of the change; `connect` is
-called by `SearchConfig.ready`.
+Each receiver only writes an outbox row in the transaction of the change (and a
+published or unpublished page makes the database fallback read its vocabulary
+again); `connect` is called by `SearchConfig.ready`.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -11,6 +12,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from community.exchange.models import Post, Thread
 from search.outbox import enqueue_index, enqueue_index_by_id
 from search.serializers import INDEXED_MODELS
+from search.spelling import forget_vocabulary
 
 
 def _enqueue(instance: Page) -> None:
@@ -32,6 +34,8 @@ def _enqueue_threads_of(space: Page) -> None:
 
 def on_published(sender, instance: Page, **kwargs) -> None:
     _enqueue(instance)
+    # The database fallback's vocabulary (stems, typos) includes the new words at once.
+    forget_vocabulary()
     # A process's title, topic and places appear in the documents of its outcomes
     # and threads.
     if type(instance).__name__ == "LearningProcessPage":
@@ -42,6 +46,7 @@ def on_published(sender, instance: Page, **kwargs) -> None:
 
 def on_unpublished(sender, instance: Page, **kwargs) -> None:
     _enqueue_with_descendants(instance)
+    forget_vocabulary()
     if type(instance).__name__ == "LearningProcessPage":
         _enqueue_threads_of(instance)
 

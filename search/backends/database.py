@@ -15,13 +15,14 @@ inherits its process's topic, SDGs and tags). The equivalence is tested against
 the serializers on both databases.
 """
 
+import json
 import re
 from collections import Counter, defaultdict
 from typing import Any
 
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
-from django.db.models.expressions import OrderBy, RawSQL
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
@@ -45,11 +46,14 @@ from search.serializers import (
 from search.similar import CANDIDATES, LINKS, Label, about_text, weighted_labels
 from search.similar import rank as rank_similar
 from search.snippets import distinct_snippets, fragments, mark
+from search.spelling import Expansion, corrected_text, expand, vocabulary
 
 
 class _Source:
     """One indexed content type: what the viewer may see of it, its text match, and its
     facets (learning_processes.facets, community.exchange.facets) in SQL."""
+
+    in_index = True  # in Wagtail's search index (else matched by substrings)
 
     def __init__(self, content_type: str, facets: ContentFacets) -> None:
         self.content_type, self.facets, self.model = content_type, facets, facets.model
@@ -93,6 +97,8 @@ def _visible_spaces(visibility: tuple[str, ...]) -> list[int]:
 class _ThreadSource(_Source):
     """Follow-up threads: public ones for everyone, members-only ones for the viewers
     whose visibility holds their space."""
+
+    in_index = False
 
     def base(self, visibility: tuple[str, ...]) -> QuerySet:
         allowed = Q(space_id__in=_visible_spaces(visibility))
@@ -201,8 +207,11 @@ def _label_candidates(page: PracticePage, labels: list[Label], published: QueryS
 
 
 def _id_array(ids: list[int]) -> RawSQL:
-    """Page ids as one PostgreSQL array parameter, however many there are."""
-    return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    """Ids as one parameter, however many there are: a PostgreSQL array, or a JSON
+    array on SQLite (whose limit on parameters a list of ids would reach)."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 
 def _better_first(score: float | None) -> float:
@@ -220,6 +229,10 @@ class DatabaseSearchBackend(SearchBackend):
     def search(self, query: SearchQuery) -> SearchResults:
         active = {n: tuple(v) for n, v in query.filters.items() if v and n in FACETS}
         by_date = query.sort == "date" or not query.text
+        typed = search_words(query.text)
+        expansion = expand(typed, vocabulary()) if typed else Expansion([], {})
+        # The index is asked for every word the typed ones stand for (search.spelling).
+        text = " ".join(expansion.words) if typed else query.text
         wanted = query.offset + query.page_size
         total = 0
         facets: dict[str, Counter] = {name: Counter() for name in FACETS}
@@ -228,18 +241,20 @@ class DatabaseSearchBackend(SearchBackend):
             base = source.base(query.visibility)
             scores: dict[int, float] | None = None
             if query.text:
-                base = source.text_match(base, query.text)
-                if connection.vendor == "postgresql":
-                    # The text match is the costly part (a scan of the search vectors):
-                    # run it once, then count, group and order by the ids it found.
-                    scores = {
-                        pk: _better_first(score)
-                        for pk, score in base.order_by().values_list("pk", "_score")
-                    }
-                    base = source.model._default_manager.filter(pk__in=_id_array(list(scores)))
+                base = source.text_match(
+                    base, text if source.in_index else " ".join(expansion.stems) or text
+                )
+                # The text match is the costly part (a scan of the search vectors or
+                # of FTS5's index, for every word the query stands for): run it once,
+                # then count, group and order by the ids it found.
+                scores = {
+                    pk: _better_first(score)
+                    for pk, score in base.order_by().values_list("pk", "_score")
+                }
+                base = source.model._default_manager.filter(pk__in=_id_array(list(scores)))
                 # No page of this type has the words: no totals, counts or hits to
                 # look for (a common case: a typo, or a query of only punctuation).
-                if not (scores if scores is not None else base.exists()):
+                if not scores:
                     continue
             base = source.annotate(base)
 
@@ -263,10 +278,11 @@ class DatabaseSearchBackend(SearchBackend):
 
         candidates.sort(key=key)
         page = candidates[query.offset : wanted]
-        hits = self._hits(page, query.text)
+        hits = self._hits(page, text if query.text else "")
         return SearchResults(
             query=query,
             total=total,
+            suggestion=self._suggestion(typed, expansion, query.visibility),
             hits=hits,
             facets={
                 name: sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[: FACETS[name]["size"]]
@@ -276,10 +292,28 @@ class DatabaseSearchBackend(SearchBackend):
         )
 
     @staticmethod
+    def _suggestion(
+        typed: list[str], expansion: Expansion, visibility: tuple[str, ...]
+    ) -> str | None:
+        """The typed text with its misspelt words corrected, offered only if each
+        correction finds something the viewer may open (a word of members-only
+        content never surfaces to anyone else)."""
+        if not expansion.corrections:
+            return None
+        for correction in set(expansion.corrections.values()):
+            family = " ".join(vocabulary().family(correction))
+            if not any(
+                source.text_match(source.base(visibility), family).exists() for source in SOURCES
+            ):
+                return None
+        return corrected_text(typed, expansion.corrections)
+
+    @staticmethod
     def _candidates(
         matching: QuerySet, query: SearchQuery, scores: dict[int, float] | None, position: int
     ) -> list[tuple]:
-        """The first offset + page_size pages of one type in the requested order."""
+        """The first offset + page_size pages of one type in the requested order;
+        `scores` (page id → relevance) is given when the query has text."""
         wanted = query.offset + query.page_size
         by_date = query.sort == "date" or not query.text
         if scores is not None and not by_date:
@@ -289,22 +323,13 @@ class DatabaseSearchBackend(SearchBackend):
             return [
                 (pk, None, scores[pk], position, rank) for rank, pk in enumerate(ranked[:wanted])
             ]
-        if by_date:
-            order: list[OrderBy | str] = [F("_published").desc(nulls_last=True)]
-            if query.text and scores is None:
-                order.append("_score" if connection.vendor == "sqlite" else "-_score")
-            matching = matching.order_by(*order, "-pk")
-        rows = matching.values_list(
-            "pk", "_published", "_score" if scores is None and query.text else "pk"
+        rows = matching.order_by(F("_published").desc(nulls_last=True), "-pk").values_list(
+            "pk", "_published"
         )
-        found = []
-        for rank, (pk, published, value) in enumerate(rows[:wanted]):
-            if scores is not None:
-                relevance = scores[pk]
-            else:
-                relevance = _better_first(value) if query.text else 0.0
-            found.append((pk, published, relevance, position, rank))
-        return found
+        return [
+            (pk, published, scores[pk] if scores is not None else 0.0, position, rank)
+            for rank, (pk, published) in enumerate(rows[:wanted])
+        ]
 
     def _hits(self, page: list[tuple], text: str) -> list[SearchHit]:
         """Only the page of hits is loaded and serialised."""

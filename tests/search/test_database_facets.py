@@ -15,7 +15,9 @@ from community.exchange.models import Thread
 from search.backends.database import DatabaseSearchBackend
 from search.documents import FACETS
 from search.queries import SearchQuery
+from search.query_text import search_words
 from search.serializers import INDEXED_MODELS, doc_id, searchable_querysets
+from search.spelling import expand, vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +37,18 @@ def _thread_matches(thread: Thread, text: str) -> bool:
 
 
 def reference(query: SearchQuery) -> tuple[int, dict[str, dict[str, int]], list[dict]]:
-    """Total, facet counts and matching documents, from the serialised documents."""
+    """Total, facet counts and matching documents, from the serialised documents. The
+    text asks for the words the fallback reads it as (search.spelling)."""
     docs = []
+    expansion = expand(search_words(query.text), vocabulary())
     for queryset in searchable_querysets():
         content_type, serialize = INDEXED_MODELS[queryset.model]
         if query.text and queryset.model is Thread:
-            matched = {thread.pk for thread in queryset if _thread_matches(thread, query.text)}
+            stems = " ".join(expansion.stems)
+            matched = {thread.pk for thread in queryset if _thread_matches(thread, stems)}
         elif query.text:
-            matched = {page.pk for page in queryset.search(query.text, operator="or")}
+            words = " ".join(expansion.words)
+            matched = {page.pk for page in queryset.search(words, operator="or")}
         for page in queryset:
             if not query.text or page.pk in matched:
                 doc = serialize(page)

@@ -1,0 +1,208 @@
+"""What the database fallback makes of a query's words before it searches: the
+engine's language tolerance, written for Wagtail's database index.
+
+The engine stems each word in English and German, reads the domain synonyms file and
+offers a "did you mean" from its own terms. The database index (SQLite's FTS5, or
+PostgreSQL's `english` text-search configuration) matches whole words, so here each
+word of a query becomes the set of indexed words it stands for:
+
+- its **family**: the indexed words with the same Snowball stem in English or in
+  German ("flooding" finds "flood", "floods", "flooded");
+- its **synonyms**, single words from `search/data/synonyms.txt`, the engine's file
+  ("Abfall" finds "waste");
+- when the word itself is not indexed, the **nearest indexed word** by edit
+  distance, which the page offers as "did you mean" ("wast" → "waste"), and which is
+  searched too when the word has no family ("compostng" finds "composting").
+
+The vocabulary is read from the index itself (FTS5's `fts5vocab`, PostgreSQL's
+`ts_stat` over the index's plain text), whatever the viewer may see: the expansion only widens the match, which
+the backend still filters by visibility, and a correction is offered only if it
+finds something the viewer may open (see DatabaseSearchBackend.search), as the
+engine's suggester checks its own.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import snowballstemmer
+from django.core.cache import cache as django_cache
+from django.db import connection
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+LANGUAGES = ("english", "german")
+# Read again at most this often; a page published meanwhile is found by its exact
+# words at once, only by its stems and misspellings after the refresh.
+VOCABULARY_SECONDS = 300
+CACHE_KEY = "search:vocabulary:{vendor}"
+# A correction is at most this many edits away, and short words get none: "led" is
+# a word, not a misspelling of "lead".
+MAX_EDITS = 2
+MIN_CORRECTED_LENGTH = 4
+# The most indexed words one query word may stand for (a stem like "plan" has many).
+MAX_FAMILY = 12
+
+
+@cache
+def _stemmers() -> tuple:
+    return tuple(snowballstemmer.stemmer(language) for language in LANGUAGES)
+
+
+def stems(word: str) -> set[str]:
+    """The word's stems in the engine's languages."""
+    return {stemmer.stemWord(word) for stemmer in _stemmers()}
+
+
+@cache
+def synonyms() -> dict[str, frozenset[str]]:
+    """Single word → the single words it is equivalent to, from the engine's file
+    (phrases such as "solid waste management" stay the engine's)."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        words = {term.strip().lower() for term in line.split(",") if " " not in term.strip()}
+        words.discard("")
+        for word in words:
+            groups[word] |= words - {word}
+    return {word: frozenset(others) for word, others in groups.items()}
+
+
+@dataclass
+class Vocabulary:
+    """The index's words with the number of documents holding each, and the words of
+    each stem."""
+
+    counts: dict[str, int]
+    by_stem: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_stem: dict[str, list[str]] = defaultdict(list)
+        for word in sorted(self.counts, key=lambda w: -self.counts[w]):
+            for stem in stems(word):
+                by_stem[stem].append(word)
+        self.by_stem = dict(by_stem)
+
+    def family(self, word: str) -> list[str]:
+        """The indexed words that share a stem with `word`, the commonest first."""
+        found: dict[str, None] = {}
+        if word in self.counts:
+            found[word] = None
+        for stem in stems(word):
+            found.update(dict.fromkeys(self.by_stem.get(stem, ())))
+        return list(found)[:MAX_FAMILY]
+
+    def nearest(self, word: str) -> str | None:
+        """The indexed word closest to a misspelt one (fewest edits, then the commonest),
+        or None if none is near enough."""
+        if len(word) < MIN_CORRECTED_LENGTH:
+            return None
+        matches = process.extract(
+            word,
+            self.counts.keys(),
+            scorer=Levenshtein.distance,
+            score_cutoff=MAX_EDITS,
+            limit=20,
+        )
+        candidates = [
+            (distance, -self.counts[candidate], candidate)
+            for candidate, distance, _ in matches
+            if len(candidate) >= MIN_CORRECTED_LENGTH
+        ]
+        return min(candidates)[2] if candidates else None
+
+
+@dataclass(frozen=True)
+class Expansion:
+    words: list[str]  # what the index is asked for
+    corrections: dict[str, str]  # a typed word → the indexed word it was read as
+    # What a substring match is asked for (threads, which are not in the index): the
+    # English stem of each word read and of its synonyms, which is inside every word
+    # of its family ("flood" in "flooding").
+    stems: list[str] = field(default_factory=list)
+
+
+def expand(typed: list[str], vocabulary: Vocabulary) -> Expansion:
+    """The indexed words that `typed` stands for (see the module's docstring)."""
+    words: dict[str, None] = {}
+    corrections: dict[str, str] = {}
+    substrings: dict[str, None] = {}
+    for original in typed:
+        word = original.lower()
+        words[word] = None
+        family = vocabulary.family(word)
+        related = [w for synonym in synonyms().get(word, ()) for w in vocabulary.family(synonym)]
+        if word not in vocabulary.counts and word not in synonyms():
+            # Not a word of the index: offered corrected ("wast" → "waste"), and
+            # searched corrected too when it has no family of its own.
+            nearest = vocabulary.nearest(word)
+            if nearest is not None:
+                corrections[original] = nearest
+                if not family:
+                    family = vocabulary.family(nearest)
+        words.update(dict.fromkeys(family + related))
+        for read in (corrections.get(original, word), *synonyms().get(word, ())):
+            substrings[_english_stem(read)] = None
+    return Expansion(words=list(words), corrections=corrections, stems=list(substrings))
+
+
+def _english_stem(word: str) -> str:
+    stem = _stemmers()[0].stemWord(word)
+    return stem if len(stem) >= 3 else word
+
+
+def corrected_text(typed: list[str], corrections: dict[str, str]) -> str:
+    return " ".join(corrections.get(word, word) for word in typed)
+
+
+def _read_vocabulary() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocabulary "
+                "USING fts5vocab(main, 'wagtailsearch_indexentry_fts', 'row')"
+            )
+            cursor.execute("SELECT term, doc FROM temp.search_vocabulary")
+        elif connection.vendor == "postgresql":
+            # The search vectors hold English stems ("manag"), which are no words to
+            # offer anyone: the vocabulary is read from the plain text the index keeps
+            # beside them, split but not stemmed.
+            cursor.execute(
+                "SELECT word, ndoc FROM ts_stat($$SELECT to_tsvector('simple', "
+                "title_text || ' ' || body_text) FROM wagtailsearch_indexentry$$)"
+            )
+        else:
+            return {}
+        return {
+            str(word): int(count)
+            for word, count in cursor.fetchall()
+            if str(word).isalpha() and len(str(word)) > 1
+        }
+
+
+_built: dict[str, tuple[str, Vocabulary]] = {}  # vendor → (read at, vocabulary)
+
+
+def vocabulary() -> Vocabulary:
+    """The index's vocabulary, read at most every VOCABULARY_SECONDS (the reading is
+    shared through the cache; its stems are worked out once per process)."""
+    key = CACHE_KEY.format(vendor=connection.vendor)
+    cached = django_cache.get(key)
+    if cached is None:
+        cached = (str(uuid.uuid4()), _read_vocabulary())
+        django_cache.set(key, cached, VOCABULARY_SECONDS)
+    reading, counts = cached
+    built = _built.get(connection.vendor)
+    if built is None or built[0] != reading:
+        built = (reading, Vocabulary(counts))
+        _built[connection.vendor] = built
+    return built[1]
+
+
+def forget_vocabulary() -> None:
+    """Read the vocabulary afresh on the next query (after a page is published)."""
+    django_cache.delete(CACHE_KEY.format(vendor=connection.vendor))
