@@ -8,19 +8,21 @@ word of a query becomes the set of indexed words it stands for:
 
 - its **family**: the indexed words with the same Snowball stem in English or in
   German ("flooding" finds "flood", "floods", "flooded");
-- its **synonyms**, single words from `search/data/synonyms.txt`, the engine's file
-  ("Abfall" finds "waste");
+- its **synonyms** from `search/data/synonyms.txt`, the engine's file, matched by
+  stem, for single words and phrases of up to three words, with the families of
+  their words ("Abfall" finds "waste", "Bürgerhaushalt" "participatory budgeting");
 - when the word itself is not indexed, the **nearest indexed word** by edit
   distance, which the page offers as "did you mean" ("wast" → "waste"), and which is
   searched too when the word has no family ("compostng" finds "composting").
 
 The vocabulary is read from the index itself (FTS5's `fts5vocab`, PostgreSQL's
-`ts_stat` over the index's plain text), whatever the viewer may see: the expansion only widens the match, which
-the backend still filters by visibility, and a correction is offered only if it
-finds something the viewer may open (see DatabaseSearchBackend.search), as the
-engine's suggester checks its own.
+`ts_stat` over the index's plain text), whatever the viewer may see: the expansion
+only widens the match, which the backend still filters by visibility, and a
+correction is offered only if it finds something the viewer may open (see
+DatabaseSearchBackend.search), as the engine's suggester checks its own.
 """
 
+import re
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -57,19 +59,50 @@ def stems(word: str) -> set[str]:
     return {stemmer.stemWord(word) for stemmer in _stemmers()}
 
 
+Term = tuple[str, ...]  # a synonym's words: ("participatory", "budgeting")
+
+
 @cache
-def synonyms() -> dict[str, frozenset[str]]:
-    """Single word → the single words it is equivalent to, from the engine's file
-    (phrases such as "solid waste management" stay the engine's)."""
-    groups: dict[str, set[str]] = defaultdict(set)
+def synonym_groups() -> tuple[tuple[Term, ...], ...]:
+    """The lines of the engine's synonyms file, each a group of equivalent terms."""
+    groups = []
     for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        words = {term.strip().lower() for term in line.split(",") if " " not in term.strip()}
-        words.discard("")
-        for word in words:
-            groups[word] |= words - {word}
-    return {word: frozenset(others) for word, others in groups.items()}
+        terms = tuple(dict.fromkeys(tuple(re.findall(r"\w+", t.lower())) for t in line.split(",")))
+        groups.append(tuple(term for term in terms if term))
+    return tuple(groups)
+
+
+@cache
+def _synonyms_by_stems() -> dict[Term, frozenset[Term]]:
+    """A term's English stems → the other terms of its groups: a typed word or phrase
+    finds its synonyms in any form ("refugee" those of "refugees")."""
+    found: dict[Term, set[Term]] = defaultdict(set)
+    for group in synonym_groups():
+        for term in group:
+            found[_stemmed(term)] |= set(group) - {term}
+    return {key: frozenset(terms) for key, terms in found.items()}
+
+
+@cache
+def _synonym_words() -> frozenset[str]:
+    return frozenset(word for group in synonym_groups() for term in group for word in term)
+
+
+def synonyms(words: list[str]) -> set[Term]:
+    """The synonyms of every word or phrase (up to three words) of `words`."""
+    # "e-government" is two words of the file's term, as the engine splits it.
+    stemmed = _stemmed(tuple(part for word in words for part in re.findall(r"\w+", word.lower())))
+    terms: set[Term] = set()
+    for size in (3, 2, 1):
+        for start in range(len(stemmed) - size + 1):
+            terms |= _synonyms_by_stems().get(stemmed[start : start + size], frozenset())
+    return terms
+
+
+def _stemmed(term: Term) -> Term:
+    return tuple(_english_stem(word) for word in term)
 
 
 @dataclass
@@ -118,36 +151,56 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Expansion:
-    words: list[str]  # what the index is asked for
-    corrections: dict[str, str]  # a typed word → the indexed word it was read as
+    # What the index is asked for: the typed words, their families and corrections,
+    words: list[str]
+    corrections: dict[str, str]  # (a typed word → the indexed word it was read as)
+    # and, ranked below those, the families of their one-word synonyms and their
+    # synonyms of more than one word, matched as phrases ("participatory budgeting").
+    synonyms: list[str] = field(default_factory=list)
+    phrases: list[str] = field(default_factory=list)
     # What a substring match is asked for (threads, which are not in the index): the
     # English stem of each word read and of its synonyms, which is inside every word
     # of its family ("flood" in "flooding").
     stems: list[str] = field(default_factory=list)
 
 
-def expand(typed: list[str], vocabulary: Vocabulary) -> Expansion:
-    """The indexed words that `typed` stands for (see the module's docstring)."""
+def expand(typed: list[str], vocabulary: Vocabulary, with_synonyms: bool = True) -> Expansion:
+    """The indexed words and phrases that `typed` stands for (see the module's
+    docstring)."""
     words: dict[str, None] = {}
+    related: dict[str, None] = {}
+    phrases: dict[str, None] = {}
     corrections: dict[str, str] = {}
     substrings: dict[str, None] = {}
     for original in typed:
         word = original.lower()
         words[word] = None
         family = vocabulary.family(word)
-        related = [w for synonym in synonyms().get(word, ()) for w in vocabulary.family(synonym)]
-        if word not in vocabulary.counts and word not in synonyms():
-            # Not a word of the index: offered corrected ("wast" → "waste"), and
-            # searched corrected too when it has no family of its own.
+        in_synonyms = all(part in _synonym_words() for part in re.findall(r"\w+", word))
+        if word not in vocabulary.counts and not in_synonyms:
+            # Not a word of the index nor of the synonyms file ("Abfall" is one):
+            # offered corrected ("wast" → "waste"), and searched corrected too
+            # when it has no family of its own.
             nearest = vocabulary.nearest(word)
             if nearest is not None:
                 corrections[original] = nearest
                 if not family:
                     family = vocabulary.family(nearest)
-        words.update(dict.fromkeys(family + related))
-        for read in (corrections.get(original, word), *synonyms().get(word, ())):
-            substrings[_english_stem(read)] = None
-    return Expansion(words=list(words), corrections=corrections, stems=list(substrings))
+        words.update(dict.fromkeys(family))
+        substrings[_english_stem(corrections.get(original, word))] = None
+    for term in sorted(synonyms(typed)) if with_synonyms else ():
+        if len(term) > 1:
+            phrases[" ".join(term)] = None
+        else:
+            related.update(dict.fromkeys(vocabulary.family(term[0])))
+            substrings[_english_stem(term[0])] = None
+    return Expansion(
+        words=list(words),
+        corrections=corrections,
+        synonyms=[word for word in related if word not in words],
+        phrases=list(phrases),
+        stems=list(substrings),
+    )
 
 
 def _english_stem(word: str) -> str:

@@ -26,6 +26,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from wagtail.models import Page
 from wagtail.query import PageQuerySet
+from wagtail.search.query import Or, Phrase, PlainText
 
 from community.exchange.facets import THREADS
 from community.exchange.models import Post, Thread
@@ -48,6 +49,9 @@ from search.similar import rank as rank_similar
 from search.snippets import distinct_snippets, fragments, mark
 from search.spelling import Expansion, corrected_text, expand, vocabulary
 
+# How much a match of a synonym counts beside a match of the typed words.
+SYNONYM_WEIGHT = 0.5
+
 
 class _Source:
     """One indexed content type: what the viewer may see of it, its text match, and its
@@ -58,8 +62,16 @@ class _Source:
     def __init__(self, content_type: str, facets: ContentFacets) -> None:
         self.content_type, self.facets, self.model = content_type, facets, facets.model
 
-    def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
-        return _text_match(queryset, text)
+    def scores(self, queryset: QuerySet, expansion: Expansion) -> dict[int, float]:
+        """Item id → relevance (higher is better) of the items of `queryset` that
+        match: the typed words and their families count fully, synonyms less, so that
+        "composted" ranks the page about composting above one about biowaste."""
+        found = _scores(_text_match(queryset, expansion.words))
+        if expansion.synonyms or expansion.phrases:
+            related = _text_match(queryset, expansion.synonyms, expansion.phrases)
+            for pk, score in _scores(related).items():
+                found[pk] = found.get(pk, 0.0) + SYNONYM_WEIGHT * score
+        return found
 
     def annotate(self, queryset: QuerySet) -> QuerySet:
         published = queryset.annotate(
@@ -109,15 +121,17 @@ class _ThreadSource(_Source):
     def annotate(self, queryset: QuerySet) -> QuerySet:
         return self.facets.annotate(queryset.annotate(_published=F("created_at")))
 
-    def text_match(self, queryset: QuerySet, text: str) -> QuerySet:
-        """Threads are not in Wagtail's search index: any word in the title or in a
-        visible post, unranked (the fallback is a reduced search)."""
-        words = [w for w in re.findall(r"\w+", text) if len(w) > 2] or search_words(text)
+    def scores(self, queryset: QuerySet, expansion: Expansion) -> dict[int, float]:
+        """Threads are not in Wagtail's search index: any stem or synonym phrase in
+        the title or in a visible post, unranked (the fallback is a reduced search)."""
+        # Short words ("of", "in") are inside nearly every text: left out unless the
+        # query has nothing else ("EU").
+        stems = [stem for stem in expansion.stems if len(stem) > 2] or expansion.stems
         matched = NOTHING
-        for word in words:
+        for word in [*stems, *expansion.phrases]:
             posts = Post.objects.visible().filter(body__icontains=word).values("thread_id")
             matched |= Q(title__icontains=word) | Q(pk__in=posts)
-        return queryset.filter(matched).annotate(_score=Value(0.0))
+        return dict.fromkeys(queryset.filter(matched).values_list("pk", flat=True), 0.0)
 
 
 SOURCES: tuple[_Source, ...] = (
@@ -128,16 +142,23 @@ SOURCES: tuple[_Source, ...] = (
 )
 
 
-def _text_match(queryset: PageQuerySet, text: str) -> QuerySet:
-    """Wagtail's database search as a queryset (still filterable) with a `_score`.
+def _text_match(
+    queryset: PageQuerySet, words: list[str], phrases: list[str] | tuple[str, ...] = ()
+) -> QuerySet:
+    """Wagtail's database search for any of `words` or `phrases` as a queryset (still
+    filterable) with a `_score`.
 
-    It is given the words of the text only: Wagtail writes each into FTS5's MATCH or
-    PostgreSQL's to_tsquery, where a quote or other syntax typed along would be read
-    as theirs (see search.query_text)."""
-    words = search_words(text)
-    if not words:  # only punctuation or syntax: nothing to look for
+    It is given words only (search.query_text's, or the synonyms file's): Wagtail
+    writes each into FTS5's MATCH or PostgreSQL's to_tsquery, where a quote or other
+    syntax typed along would be read as theirs. A synonym phrase is matched as a
+    phrase: its words alone ("management" of "solid waste management") would find
+    what the query is not about."""
+    parts = [Phrase(phrase) for phrase in phrases]
+    if words:
+        parts.insert(0, PlainText(" ".join(words), operator="or"))
+    if not parts:  # only punctuation or syntax: nothing to look for
         return queryset.none().annotate(_score=Value(0.0))
-    results = queryset.search(" ".join(words), operator="or").annotate_score("_score")
+    results = queryset.search(parts[0] if len(parts) == 1 else Or(parts)).annotate_score("_score")
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is None:  # an empty search (only stop words, say)
         return queryset.none().annotate(_score=Value(0.0))
@@ -150,9 +171,12 @@ def _text_match(queryset: PageQuerySet, text: str) -> QuerySet:
 def text_scores(queryset: QuerySet, text: str) -> dict[int, float]:
     """Page id → how well it matches any word of `text` (higher is better on every
     database), for the pages of `queryset` that have one."""
+    return _scores(_text_match(queryset, search_words(text)))
+
+
+def _scores(matched: QuerySet) -> dict[int, float]:
     return {
-        pk: _better_first(score)
-        for pk, score in _text_match(queryset, text).order_by().values_list("pk", "_score")
+        pk: _better_first(score) for pk, score in matched.order_by().values_list("pk", "_score")
     }
 
 
@@ -230,9 +254,8 @@ class DatabaseSearchBackend(SearchBackend):
         active = {n: tuple(v) for n, v in query.filters.items() if v and n in FACETS}
         by_date = query.sort == "date" or not query.text
         typed = search_words(query.text)
-        expansion = expand(typed, vocabulary()) if typed else Expansion([], {})
         # The index is asked for every word the typed ones stand for (search.spelling).
-        text = " ".join(expansion.words) if typed else query.text
+        expansion = expand(typed, vocabulary())
         wanted = query.offset + query.page_size
         total = 0
         facets: dict[str, Counter] = {name: Counter() for name in FACETS}
@@ -241,16 +264,10 @@ class DatabaseSearchBackend(SearchBackend):
             base = source.base(query.visibility)
             scores: dict[int, float] | None = None
             if query.text:
-                base = source.text_match(
-                    base, text if source.in_index else " ".join(expansion.stems) or text
-                )
                 # The text match is the costly part (a scan of the search vectors or
                 # of FTS5's index, for every word the query stands for): run it once,
                 # then count, group and order by the ids it found.
-                scores = {
-                    pk: _better_first(score)
-                    for pk, score in base.order_by().values_list("pk", "_score")
-                }
+                scores = source.scores(base, expansion)
                 base = source.model._default_manager.filter(pk__in=_id_array(list(scores)))
                 # No page of this type has the words: no totals, counts or hits to
                 # look for (a common case: a typo, or a query of only punctuation).
@@ -278,7 +295,7 @@ class DatabaseSearchBackend(SearchBackend):
 
         candidates.sort(key=key)
         page = candidates[query.offset : wanted]
-        hits = self._hits(page, text if query.text else "")
+        hits = self._hits(page, " ".join(expansion.words + expansion.synonyms + expansion.phrases))
         return SearchResults(
             query=query,
             total=total,
@@ -301,10 +318,8 @@ class DatabaseSearchBackend(SearchBackend):
         if not expansion.corrections:
             return None
         for correction in set(expansion.corrections.values()):
-            family = " ".join(vocabulary().family(correction))
-            if not any(
-                source.text_match(source.base(visibility), family).exists() for source in SOURCES
-            ):
+            read = expand([correction], vocabulary(), with_synonyms=False)
+            if not any(source.scores(source.base(visibility), read) for source in SOURCES):
                 return None
         return corrected_text(typed, expansion.corrections)
 

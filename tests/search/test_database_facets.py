@@ -6,10 +6,10 @@ the SQL of each page type is checked against `search.serializers` on the demo
 content. Runs on SQLite (embedded pass) and PostgreSQL (full-stack pass).
 """
 
-import re
 from collections import Counter
 
 import pytest
+from wagtail.search.query import Phrase
 
 from community.exchange.models import Thread
 from search.backends.database import DatabaseSearchBackend
@@ -29,9 +29,10 @@ def _values(doc: dict, field: str) -> set[str]:
     return {str(v) for v in value} if isinstance(value, list) else {str(value)}
 
 
-def _thread_matches(thread: Thread, text: str) -> bool:
-    """The fallback's reduced thread search: a word in the title or a visible post."""
-    words = [w.lower() for w in re.findall(r"\w+", text) if len(w) > 2]
+def _thread_matches(thread: Thread, words: list[str]) -> bool:
+    """The fallback's reduced thread search: a stem or phrase in the title or a
+    visible post."""
+    words = [w.lower() for w in words]
     bodies = [p.body.lower() for p in thread.posts.all() if not (p.deleted_at or p.hidden_at)]
     return any(w in thread.title.lower() or any(w in b for b in bodies) for w in words)
 
@@ -44,11 +45,14 @@ def reference(query: SearchQuery) -> tuple[int, dict[str, dict[str, int]], list[
     for queryset in searchable_querysets():
         content_type, serialize = INDEXED_MODELS[queryset.model]
         if query.text and queryset.model is Thread:
-            stems = " ".join(expansion.stems)
-            matched = {thread.pk for thread in queryset if _thread_matches(thread, stems)}
+            stems = [stem for stem in expansion.stems if len(stem) > 2] or expansion.stems
+            substrings = stems + expansion.phrases
+            matched = {thread.pk for thread in queryset if _thread_matches(thread, substrings)}
         elif query.text:
-            words = " ".join(expansion.words)
+            words = " ".join(expansion.words + expansion.synonyms)
             matched = {page.pk for page in queryset.search(words, operator="or")}
+            for phrase in expansion.phrases:
+                matched |= {page.pk for page in queryset.search(Phrase(phrase))}
         for page in queryset:
             if not query.text or page.pk in matched:
                 doc = serialize(page)

@@ -46,9 +46,17 @@ def test_a_word_stands_for_its_family_in_english_and_german():
 
 
 def test_a_german_word_stands_for_its_english_synonym():
-    assert "abfall" in synonyms() and "waste" in synonyms()["abfall"]
-    assert "waste" in expand(["Abfall"], WORDS).words
-    assert "flooding" in expand(["Überschwemmung"], WORDS).words
+    assert ("waste",) in synonyms(["Abfall"])
+    # By stem, and phrases too: "refugee" finds the synonyms of "refugees".
+    assert ("internally", "displaced") in synonyms(["refugee"])
+    assert ("participatory", "budgeting") in synonyms(["Bürgerhaushalt"])
+    assert ("klimaanpassung",) in synonyms(["Climate", "adaptation"])
+    assert "waste" in expand(["Abfall"], WORDS).synonyms
+    assert "flooding" in expand(["Überschwemmung"], WORDS).synonyms
+    # Synonyms of more than one word are phrases, never their words one by one.
+    expansion = expand(["waste"], WORDS)
+    assert "solid waste management" in expansion.phrases
+    assert "management" not in expansion.words + expansion.synonyms
 
 
 def test_a_misspelt_word_is_read_as_the_nearest_indexed_word():
