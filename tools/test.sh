@@ -34,7 +34,7 @@ fullstack() {
     SEARCH_ENGINE=opensearch SEARCH_URL=${TEST_SEARCH_URL:-http://127.0.0.1:${OPENSEARCH_PORT:-9200}} \
     TEST_DATABASE_NAME=${TEST_DATABASE_NAME:-test_connective_$$} \
     TEST_MODE=fullstack \
-    "$VENV/bin/pytest" -p no:cacheprovider "$@"
+    "$VENV/bin/pytest" -p no:cacheprovider --durations=15 "$@"
 }
 
 embedded() {
@@ -42,7 +42,7 @@ embedded() {
   # Tests that are about a real service ran in the full-stack pass; here they are
   # deselected (not skipped) because the embedded mode has no such service.
   env -u DATABASE_URL -u REDIS_URL SEARCH_ENGINE=database TEST_MODE=embedded \
-    "$VENV/bin/pytest" -p no:cacheprovider -m "not postgres and not redis and not search_engine" "$@"
+    "$VENV/bin/pytest" -p no:cacheprovider --durations=15 -m "not postgres and not redis and not search_engine" "$@"
 }
 
 case "$mode" in
