@@ -26,7 +26,6 @@ BUILD_LOG=$STATE_DIR/build.log
 CP_FILE=$STATE_DIR/classpath.txt
 CLASSES_DIR=$STATE_DIR/build/classes
 MAIN_CLASS=org.connectivecities.devsearch.DevOpenSearch
-TEMURIN_25=/usr/lib/jvm/temurin-25-jdk-amd64
 
 PORT=${OPENSEARCH_PORT:-9200}
 URL=http://127.0.0.1:$PORT
@@ -35,31 +34,10 @@ read -r -a HEAP <<<"${OPENSEARCH_HEAP:--Xms512m -Xmx1g}"
 
 log() { echo "opensearch: $*" >&2; }
 die() { log "$*"; exit 1; }
+# shellcheck source=tools/lib/java_build.sh
+source "$REPO_ROOT/tools/lib/java_build.sh"
 
 [[ "$PORT" =~ ^[0-9]+$ ]] || die "OPENSEARCH_PORT must be a number, got '$PORT'"
-
-java_feature_version() { # prints e.g. 25 for the JDK at $1, nothing if none
-  [[ -x "$1/bin/java" ]] || return 0
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
-}
-
-# OpenSearch 3.x is compiled for Java 21: pick the first 21+ JDK rather than
-# failing on a machine whose default JAVA_HOME is still 17.
-pick_java_home() {
-  local candidate v
-  if [[ -n "${OPENSEARCH_JAVA_HOME:-}" ]]; then
-    v=$(java_feature_version "$OPENSEARCH_JAVA_HOME")
-    [[ -n "$v" && "$v" -ge 21 ]] || die "OPENSEARCH_JAVA_HOME=$OPENSEARCH_JAVA_HOME is not a Java 21+ JDK"
-    echo "$OPENSEARCH_JAVA_HOME"; return
-  fi
-  for candidate in "${JAVA_HOME:-}" "$TEMURIN_25"; do
-    [[ -n "$candidate" ]] || continue
-    v=$(java_feature_version "$candidate")
-    if [[ -n "$v" && "$v" -ge 21 ]]; then echo "$candidate"; return; fi
-  done
-  die "no Java 21+ JDK found (set OPENSEARCH_JAVA_HOME; looked at JAVA_HOME='${JAVA_HOME:-}' and $TEMURIN_25)"
-}
 
 # Pid of our node if it is running (checks the command line so a recycled pid
 # of an unrelated process is never signalled).
@@ -96,32 +74,6 @@ print_info() {
 show_log_tail() {
   log "---- last lines of $LOG_FILE ----"
   tail -n 60 "$LOG_FILE" >&2 2>/dev/null || true
-}
-
-# Resolve + compile only when the pom or launcher changed or a jar vanished,
-# so a warm start skips Maven entirely.
-ensure_built() {
-  local java_home=$1 needs=0 f
-  if [[ ! -s "$CP_FILE" || ! -f "$CLASSES_DIR/${MAIN_CLASS//.//}.class" ]]; then
-    needs=1
-  elif [[ -n "$(find "$PROJECT_DIR/pom.xml" "$PROJECT_DIR/src" -newer "$CP_FILE" -print -quit)" ]]; then
-    needs=1
-  else
-    while IFS= read -r -d ':' f; do
-      [[ -f "$f" ]] || { needs=1; break; }
-    done < <(tr -d '\n' <"$CP_FILE"; printf ':')
-  fi
-  [[ $needs -eq 1 ]] || return 0
-
-  command -v mvn >/dev/null || die "mvn not found (apt-get install maven)"
-  log "resolving and compiling with Maven (first run downloads ~100 MB into ~/.m2)..."
-  rm -f "$CP_FILE"
-  if ! (cd "$PROJECT_DIR" && JAVA_HOME=$java_home mvn -B -q -Dservices.dir="$STATE_DIR" process-classes) \
-      >"$BUILD_LOG" 2>&1; then
-    tail -n 60 "$BUILD_LOG" >&2
-    die "Maven build failed (full log: $BUILD_LOG)"
-  fi
-  [[ -s "$CP_FILE" ]] || die "Maven did not write $CP_FILE (see $BUILD_LOG)"
 }
 
 wait_healthy() {
@@ -166,8 +118,8 @@ cmd_start() {
   fi
   port_answers && die "port $PORT is in use by something that is not a healthy OpenSearch node"
 
-  java_home=$(pick_java_home)
-  ensure_built "$java_home"
+  java_home=$(pick_java_home OPENSEARCH_JAVA_HOME)
+  ensure_built "$java_home" "$PROJECT_DIR"
 
   mkdir -p "$STATE_DIR/tmp"
   if [[ -f "$LOG_FILE" ]]; then mv -f "$LOG_FILE" "$LOG_FILE.1"; fi
