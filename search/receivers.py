@@ -1,7 +1,7 @@
 """Search subscribes to content changes; the content apps never import search.
 
 Each receiver only writes an outbox row in the transaction of the change (and a
-published or unpublished page makes the database fallback read its vocabulary
+published or unpublished page has a task read the database fallback's vocabulary
 again); `connect` is called by `SearchConfig.ready`.
 """
 
@@ -10,9 +10,11 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from community.exchange.models import Post, Thread
+from outbox.tasks import enqueue_on_commit
 from search.outbox import enqueue_index, enqueue_index_by_id
 from search.serializers import INDEXED_MODELS
-from search.spelling import forget_vocabulary
+from search.spelling import vocabulary_changed
+from search.tasks import refresh_search_vocabulary
 
 
 def _enqueue(instance: Page) -> None:
@@ -32,10 +34,16 @@ def _enqueue_threads_of(space: Page) -> None:
         enqueue_index_by_id(Thread, pk)
 
 
+def _refresh_vocabulary() -> None:
+    # The database fallback's stems and corrections learn the page's words, read
+    # by a task after the commit (seconds on a large PostgreSQL index).
+    vocabulary_changed()
+    enqueue_on_commit(refresh_search_vocabulary)
+
+
 def on_published(sender, instance: Page, **kwargs) -> None:
     _enqueue(instance)
-    # The database fallback's vocabulary (stems, typos) includes the new words at once.
-    forget_vocabulary()
+    _refresh_vocabulary()
     # A process's title, topic and places appear in the documents of its outcomes
     # and threads.
     if type(instance).__name__ == "LearningProcessPage":
@@ -46,7 +54,7 @@ def on_published(sender, instance: Page, **kwargs) -> None:
 
 def on_unpublished(sender, instance: Page, **kwargs) -> None:
     _enqueue_with_descendants(instance)
-    forget_vocabulary()
+    _refresh_vocabulary()
     if type(instance).__name__ == "LearningProcessPage":
         _enqueue_threads_of(instance)
 

@@ -8,7 +8,14 @@ from wagtail.models import PageViewRestriction
 
 from search.backends.database import DatabaseSearchBackend
 from search.queries import SearchQuery
-from search.spelling import Vocabulary, corrected_text, expand, forget_vocabulary, synonyms
+from search.spelling import (
+    Vocabulary,
+    corrected_text,
+    expand,
+    forget_vocabulary,
+    refresh_vocabulary,
+    synonyms,
+)
 from tests.factories import PracticeFactory
 
 COMPOSTING = "Composting market waste with women's cooperatives"
@@ -114,3 +121,23 @@ def test_a_correction_never_names_a_word_only_members_may_read(practices):
     mixed = backend.search(SearchQuery(text="composting zanzibarrite"))
     assert [hit.title for hit in mixed.hits] == [COMPOSTING]
     assert mixed.suggestion is None
+
+
+@pytest.mark.django_db
+def test_publishing_has_a_task_read_the_new_words(practices, django_capture_on_commit_callbacks):
+    backend = DatabaseSearchBackend()
+    assert backend.search(SearchQuery(text="vermicompostng")).suggestion is None
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for city in ("Kumasi", "Tamale"):
+            PracticeFactory(
+                title=f"Vermicomposting in {city}",
+                summary="Worms turn market waste into fertiliser.",
+                city=city,
+                country="GH",
+            )
+    assert len(callbacks) >= 2
+    # The task read the words after the commit: the search reads nothing itself.
+    assert refresh_vocabulary() is False
+    results = backend.search(SearchQuery(text="vermicompostng"))
+    assert results.suggestion == "vermicomposting"
+    assert len(results.hits) == 2
