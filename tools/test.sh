@@ -40,9 +40,13 @@ fullstack() {
 embedded() {
   echo "== pytest: embedded mode (SQLite, in-memory channel layer, database search)"
   # Tests that are about a real service ran in the full-stack pass; here they are
-  # deselected (not skipped) because the embedded mode has no such service.
+  # deselected (not skipped) because the embedded mode has no such service. So are
+  # the browser tests of pages that are the same in both modes (header, map, axe,
+  # budgets, account and proposal forms): the mode's own journeys (the roles, search,
+  # the live room on the in-memory layer) run here again.
   env -u DATABASE_URL -u REDIS_URL SEARCH_ENGINE=database TEST_MODE=embedded \
-    "$VENV/bin/pytest" -p no:cacheprovider --durations=15 -m "not postgres and not redis and not search_engine" "$@"
+    "$VENV/bin/pytest" -p no:cacheprovider --durations=15 \
+    -m "not postgres and not redis and not search_engine and not same_in_both_modes" "$@"
 }
 
 case "$mode" in

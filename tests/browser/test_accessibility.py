@@ -6,7 +6,8 @@ import pytest
 
 from tests.browser.conftest import format_violations
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 PAGES = [
     pytest.param("/", id="home"),

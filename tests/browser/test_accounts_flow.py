@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from tests.browser.conftest import format_violations
 from tests.browser.steps import link_in, mail_to, main_nav
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 PASSWORD = "a-long-test-password-1"
 

@@ -10,7 +10,8 @@ from playwright.sync_api import expect
 from tests.browser.conftest import format_violations, horizontal_overflow
 from tests.browser.steps import log_in
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 PHONE = {"width": 375, "height": 800}
 WIDE = {"width": 1280, "height": 800}

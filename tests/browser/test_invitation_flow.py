@@ -9,7 +9,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import format_violations
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 INVITEE = "ines.invited@example.org"
 PASSWORD = "compost-in-kumasi-2026"

@@ -5,7 +5,8 @@ nothing below it moves."""
 
 import pytest
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 PRACTICE = "/practices/market-waste-composting-kumasi/"
 LOADED = "image => image.complete && image.naturalWidth > 0"

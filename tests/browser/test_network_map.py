@@ -12,7 +12,8 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import format_violations, horizontal_overflow
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 WIDTHS = {"phone": {"width": 375, "height": 800}, "wide": {"width": 1280, "height": 800}}
 PROCESS = "/learning-processes/climate-resilient-public-spaces/"

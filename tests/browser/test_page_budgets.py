@@ -22,7 +22,8 @@ from bench.page_figures import (
     signed_in_state,
 )
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 
 def _figures(browser: Any, demo_site: Any, axe_source: str) -> list[PageFigures]:

@@ -11,7 +11,8 @@ from playwright.sync_api import expect
 from learning_processes.calls import actions
 from learning_processes.models import CallPage, TopicProposal
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 
 def log_in(page, base_url: str) -> None:

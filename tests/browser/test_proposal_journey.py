@@ -16,7 +16,8 @@ from learning_processes.calls.models import ProposalStatus
 from learning_processes.models import CallPage, SustainableDevelopmentGoal, TopicProposal
 from tests.browser.conftest import format_violations
 
-pytestmark = pytest.mark.browser
+# Its pages are the same in both modes: it runs in the full-stack pass only.
+pytestmark = [pytest.mark.browser, pytest.mark.same_in_both_modes]
 
 EMAIL = "katrin.vogel@example.org"
 PASSWORD = "a-long-browser-password-2026"
