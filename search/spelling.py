@@ -28,7 +28,6 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 import snowballstemmer
 from django.core.cache import cache as django_cache
@@ -36,7 +35,8 @@ from django.db import connection
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-SYNONYMS_FILE = Path(__file__).resolve().parent / "data" / "synonyms.txt"
+from search.documents import synonyms as synonym_lines
+
 LANGUAGES = ("english", "german")
 # Reading the vocabulary takes seconds on PostgreSQL at 20,000 documents (it splits
 # every text again), so no visitor should wait for it: a published or unpublished
@@ -71,9 +71,7 @@ Term = tuple[str, ...]  # a synonym's words: ("participatory", "budgeting")
 def synonym_groups() -> tuple[tuple[Term, ...], ...]:
     """The lines of the engine's synonyms file, each a group of equivalent terms."""
     groups = []
-    for line in SYNONYMS_FILE.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for line in synonym_lines():
         terms = tuple(dict.fromkeys(tuple(re.findall(r"\w+", t.lower())) for t in line.split(",")))
         groups.append(tuple(term for term in terms if term))
     return tuple(groups)
